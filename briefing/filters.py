@@ -1,0 +1,36 @@
+"""Jinja2 filters for the theme: wording that templates need but cannot compute.
+
+Dates are written as the metadata gives them (`2017`, `2017-01`, `2017-01-26`)
+and shown in full ("26 January 2017"), never with more precision than known.
+"""
+
+from __future__ import annotations
+
+import calendar
+
+MONTHS = list(calendar.month_name)
+
+
+def long_date(iso: str) -> str:
+    """`2017-01-26` -> `26 January 2017`; `2016-07` -> `July 2016`; `2016` -> `2016`."""
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {MONTHS[int(parts[1])]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTHS[int(parts[1])]} {parts[0]}"
+    return iso
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """`1, "finding"` -> `1 finding`; `3, "finding"` -> `3 findings`."""
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count} {word}"
+
+
+def paragraphs(text: str) -> list[str]:
+    """A multi-line text field split into paragraphs at blank lines, lines joined."""
+    blocks = [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n")]
+    return [block for block in blocks if block]
+
+
+FILTERS = {"long_date": long_date, "plural": plural, "paragraphs": paragraphs}

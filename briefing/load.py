@@ -1,0 +1,207 @@
+"""Find the briefings in the docs folder and read each one's two files.
+
+In: the docs folder. Out: a `LoadedBriefing` per folder holding a `briefing.yml`
+or a `source.txt` (metadata validated against `schema`, source split into
+paragraphs), plus every `Problem` met on the way: unreadable files, YAML
+errors, fields of the wrong type, unknown or missing fields, each located by
+line. A folder with problems is still returned (without its metadata) so that
+one run reports the problems of every briefing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem
+from .schema import BriefingMetadata
+from .source import SourceText, parse_source
+from .yamlfile import YamlDocument, YamlSyntaxError, item_path, load_yaml
+
+METADATA_FILE = "briefing.yml"
+SOURCE_FILE = "source.txt"
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class LoadedBriefing:
+    """One briefing folder as read from disk; `metadata` is None if it failed to load."""
+
+    slug: str
+    folder: Path
+    metadata: BriefingMetadata | None
+    source: SourceText | None
+    yaml: YamlDocument | None
+
+    @property
+    def metadata_path(self) -> Path:
+        return self.folder / METADATA_FILE
+
+    @property
+    def source_path(self) -> Path:
+        return self.folder / SOURCE_FILE
+
+    def line_of(self, path: tuple) -> int | None:
+        """The line in `briefing.yml` where the item at `path` is written."""
+        return self.yaml.line_of(path) if self.yaml else None
+
+
+def find_briefing_folders(docs_dir: Path) -> list[Path]:
+    """Every folder below `docs_dir` holding a briefing.yml or a source.txt, sorted."""
+    found = set()
+    for root, dirs, files in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if METADATA_FILE in files or SOURCE_FILE in files:
+            found.add(Path(root))
+    return sorted(found)
+
+
+def load_briefings(docs_dir: Path) -> tuple[list[LoadedBriefing], list[Problem]]:
+    """Read every briefing below `docs_dir`, collecting all problems."""
+    briefings, problems = [], []
+    for folder in find_briefing_folders(docs_dir):
+        briefing, found = load_briefing(folder, docs_dir)
+        briefings.append(briefing)
+        problems.extend(found)
+    return briefings, problems
+
+
+def load_briefing(folder: Path, docs_dir: Path) -> tuple[LoadedBriefing, list[Problem]]:
+    """Read one briefing folder."""
+    problems: list[Problem] = []
+    slug = folder.relative_to(docs_dir).as_posix()
+    briefing = LoadedBriefing(slug, folder, None, None, None)
+    if not SLUG.match(slug):
+        problems.append(Problem(folder, (
+            f"'{slug}' is not a usable briefing folder name. Use lower-case letters, digits "
+            "and hyphens, directly inside the docs folder: e.g. 'cumbria-child-protection'.")))
+    source_text = _read_text(briefing.source_path, problems)
+    if source_text is not None:
+        briefing.source = parse_source(source_text)
+        if not briefing.source.paragraphs:
+            problems.append(Problem(briefing.source_path, (
+                "the source text is empty. Paste the article or report summary into it, "
+                "exactly as received.")))
+            briefing.source = None
+    metadata_text = _read_text(briefing.metadata_path, problems)
+    if metadata_text is not None:
+        briefing.yaml, briefing.metadata = _parse_metadata(
+            briefing.metadata_path, metadata_text, problems)
+    return briefing, problems
+
+
+def _read_text(path: Path, problems: list[Problem]) -> str | None:
+    if not path.is_file():
+        other = SOURCE_FILE if path.name == METADATA_FILE else METADATA_FILE
+        what = ("the curated metadata" if path.name == METADATA_FILE
+                else "the source text, exactly as received")
+        problems.append(Problem(path, (
+            f"missing. A briefing folder holds {other} and {path.name}; create {path.name} "
+            f"with {what}.")))
+        return None
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problems.append(Problem(path, (
+            f"not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read). Save the file as "
+            "UTF-8 in your editor, or convert it: iconv -f WINDOWS-1252 -t UTF-8."), line))
+        return None
+    if "\0" in text:
+        problems.append(Problem(path, "contains NUL bytes: this is not a text file.",
+                                text[: text.index("\0")].count("\n") + 1))
+        return None
+    return text
+
+
+def _parse_metadata(path: Path, text: str, problems: list[Problem]):
+    try:
+        document = load_yaml(text)
+    except YamlSyntaxError as error:
+        problems.append(Problem(path, error.message, error.line))
+        return None, None
+    if not isinstance(document.data, dict):
+        problems.append(Problem(path, (
+            "expected a mapping of fields (title:, summary:, subject:, ...), found "
+            f"{_kind_of(document.data)}. See the metadata reference in README.md."), 1))
+        return document, None
+    try:
+        return document, BriefingMetadata.model_validate(document.data)
+    except ValidationError as error:
+        problems.extend(_describe_validation(path, document, error))
+        return document, None
+
+
+def _describe_validation(path: Path, document: YamlDocument, error: ValidationError):
+    for detail in error.errors():
+        loc = tuple(detail["loc"])
+        yield Problem(path, _explain(detail, loc), document.line_of(loc), item_path(loc))
+
+
+def _explain(detail: dict, loc: tuple) -> str:
+    kind, field = detail["type"], loc[-1] if loc else ""
+    given = detail.get("input")
+    if kind == "missing":
+        return f"missing required field '{field}'. {_field_help(loc)}"
+    if kind == "extra_forbidden":
+        known = _known_fields(loc[:-1])
+        close = difflib.get_close_matches(str(field), known, n=1)
+        hint = f"Did you mean '{close[0]}'?" if close else f"Known fields: {', '.join(known)}."
+        return f"unknown field '{field}'. {hint}"
+    if kind == "string_pattern_mismatch" and (field == "id" or _is_id_reference(loc)):
+        return (f"{given!r} is not a valid id: use lower-case letters, digits and hyphens, "
+                "e.g. 'missing-children'.")
+    if kind == "string_pattern_mismatch" and "date" in loc:
+        return f"{given!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2017-01-26."
+    if kind == "string_pattern_mismatch":
+        return f"{given!r} is not a web address starting with http:// or https://."
+    return f"{detail['msg'][0].lower()}{detail['msg'][1:]} (found {_kind_of(given)}). {_field_help(loc)}"
+
+
+def _is_id_reference(loc: tuple) -> bool:
+    return bool(loc) and ("person" in loc or "responds_to" in loc)
+
+
+def _model_at(loc: tuple) -> type[BaseModel] | None:
+    """The metadata model that describes the mapping at `loc`."""
+    model: type[BaseModel] | None = BriefingMetadata
+    for part in loc:
+        if isinstance(part, int) or model is None:
+            continue
+        field = model.model_fields.get(str(part))
+        model = _inner_model(field.annotation) if field else None
+    return model
+
+
+def _inner_model(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        if (found := _inner_model(arg)) is not None:
+            return found
+    return None
+
+
+def _known_fields(loc: tuple) -> list[str]:
+    model = _model_at(loc)
+    return list(model.model_fields) if model else []
+
+
+def _field_help(loc: tuple) -> str:
+    model = _model_at(loc[:-1])
+    field = model.model_fields.get(str(loc[-1])) if model and loc else None
+    return f"It is: {field.description}" if field and field.description else ""
+
+
+def _kind_of(value) -> str:
+    if value is None:
+        return "nothing"
+    names = {str: "text", int: "a number", float: "a number", bool: "true/false",
+             list: "a list", dict: "a mapping"}
+    return names.get(type(value), type(value).__name__)

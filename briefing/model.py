@@ -1,0 +1,243 @@
+"""The briefing as the pages show it: metadata joined to its source.
+
+In: a checked `LoadedBriefing` and its `Locations`. Out: a `Briefing` in which
+every finding, concern and quote holds the source paragraph it comes from, and
+every source paragraph holds what cites it, cut into `Segment`s so templates can
+mark quoted passages without any HTML being built here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .check import Locations
+from .load import LoadedBriefing
+from .schema import BriefingMetadata, Person, Point as PointMetadata
+from .source import Paragraph, SourceText
+
+
+@dataclass(frozen=True)
+class Section:
+    """One page of a briefing."""
+
+    name: str
+    """File name without extension: `findings`; the overview is `index`."""
+    title: str
+    count: int | None = None
+    """Number of items on the page, shown in the navigation; None for pages without items."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A paragraph an item rests on, and the spans of it the item quotes (if any)."""
+
+    paragraph: Paragraph
+    spans: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def quoted(self) -> str:
+        """The cited words exactly as the source has them, cuts shown as " … "."""
+        return " … ".join(self.paragraph.text[start:end] for start, end in self.spans)
+
+
+@dataclass(frozen=True)
+class Point:
+    """A finding or a concern."""
+
+    kind: str
+    """`finding` or `concern`."""
+    id: str
+    text: str
+    citations: tuple[Citation, ...]
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.kind}-{self.id}"
+
+    @property
+    def section(self) -> str:
+        return f"{self.kind}s"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words of one reaction that stand in one source paragraph."""
+
+    reaction_id: str
+    number: int
+    """1-based position within its reaction."""
+    text: str
+    citation: Citation
+
+    @property
+    def anchor(self) -> str:
+        return f"quote-{self.reaction_id}-{self.number}"
+
+    section = "reactions"
+
+
+@dataclass(frozen=True)
+class Reaction:
+    """What one person said."""
+
+    id: str
+    person: Person
+    speaks_for: str
+    quotes: tuple[Quote, ...]
+    responds_to: tuple[Point, ...]
+
+    @property
+    def anchor(self) -> str:
+        return f"reaction-{self.id}"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Something in the briefing that cites a source paragraph: the way back from the source."""
+
+    label: str
+    """What it is, for a reader: `Finding`, `Concern`, `Quote (Mike Cunningham)`."""
+    section: str
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a paragraph's text; `references` is non-empty where the run is quoted or cited."""
+
+    text: str
+    references: tuple[Reference, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceParagraph:
+    """A source paragraph with what cites it."""
+
+    paragraph: Paragraph
+    segments: tuple[Segment, ...]
+    cited_by: tuple[Reference, ...]
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything the pages of one briefing show."""
+
+    slug: str
+    metadata: BriefingMetadata
+    source: SourceText
+    findings: tuple[Point, ...]
+    concerns: tuple[Point, ...]
+    reactions: tuple[Reaction, ...]
+    people: tuple[Person, ...]
+    source_paragraphs: tuple[SourceParagraph, ...]
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return (
+            Section("index", "Overview"),
+            Section("findings", "Findings", len(self.findings)),
+            Section("concerns", "Concerns", len(self.concerns)),
+            Section("reactions", "Reactions", len(self.reactions)),
+            Section("source", "Source", len(self.source)),
+            Section("people", "People", len(self.people)),
+        )
+
+    def path(self, section: str) -> str:
+        """The site path of one of this briefing's pages: `cumbria/findings.html`."""
+        return f"{self.slug}/{section}.html"
+
+    def reactions_by(self, person: Person) -> tuple[Reaction, ...]:
+        return tuple(r for r in self.reactions if r.person.id == person.id)
+
+    def reactions_to(self, point: Point) -> tuple[Reaction, ...]:
+        return tuple(r for r in self.reactions if point in r.responds_to)
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        """Newest first on the home page, by the source's publication date, then title."""
+        published = self.metadata.source.published
+        return (published.date if published else "", self.metadata.title)
+
+
+def build_briefing(loaded: LoadedBriefing, locations: Locations) -> Briefing:
+    """Join checked metadata to its source."""
+    metadata, source = loaded.metadata, loaded.source
+    assert metadata is not None and source is not None
+    findings = _points("finding", metadata.findings, locations, source)
+    concerns = _points("concern", metadata.concerns, locations, source)
+    by_id = {p.id: p for p in findings + concerns}
+    people = {p.id: p for p in metadata.people}
+    reactions = tuple(
+        Reaction(
+            id=r.id,
+            person=people[r.person],
+            speaks_for=r.speaks_for,
+            quotes=tuple(
+                Quote(r.id, j + 1, q.text, _citation(locations, ("reactions", i, "quotes", j)))
+                for j, q in enumerate(r.quotes)
+            ),
+            responds_to=tuple(by_id[target] for target in r.responds_to),
+        )
+        for i, r in enumerate(metadata.reactions)
+    )
+    paragraphs = _source_paragraphs(source, findings + concerns, reactions)
+    return Briefing(loaded.slug, metadata, source, findings, concerns, reactions,
+                    tuple(metadata.people), paragraphs)
+
+
+def _citation(locations: Locations, path: tuple) -> Citation:
+    match = locations.matches[path]
+    return Citation(match.paragraph, match.spans)
+
+
+def _points(kind, points: list[PointMetadata], locations: Locations, source: SourceText):
+    section = f"{kind}s"
+    result = []
+    for i, point in enumerate(points):
+        citations = []
+        for j, cited in enumerate(point.cites):
+            match = locations.matches.get((section, i, "cites", j))
+            paragraph = source.paragraph(cited.paragraph)
+            assert paragraph is not None
+            citations.append(Citation(paragraph, match.spans if match else ()))
+        result.append(Point(kind, point.id, point.text, tuple(citations)))
+    return tuple(result)
+
+
+def _source_paragraphs(source: SourceText, points, reactions) -> tuple[SourceParagraph, ...]:
+    cited_by: dict[int, list[tuple[Reference, Citation]]] = {}
+    for point in points:
+        reference = Reference(point.kind.capitalize(), point.section, point.anchor, point.text)
+        for citation in point.citations:
+            cited_by.setdefault(citation.paragraph.number, []).append((reference, citation))
+    for reaction in reactions:
+        for quote in reaction.quotes:
+            reference = Reference(f"Quote ({reaction.person.name})", "reactions",
+                                  quote.anchor, quote.text)
+            number = quote.citation.paragraph.number
+            cited_by.setdefault(number, []).append((reference, quote.citation))
+    return tuple(
+        SourceParagraph(p, _segments(p.text, cited_by.get(p.number, [])),
+                        _unique(ref for ref, _ in cited_by.get(p.number, [])))
+        for p in source.paragraphs
+    )
+
+
+def _segments(text: str, citations: list[tuple[Reference, Citation]]) -> tuple[Segment, ...]:
+    """Cut `text` at every span boundary; each run knows which references cover it."""
+    cuts = {0, len(text)}
+    for _, citation in citations:
+        for start, end in citation.spans:
+            cuts.update((start, end))
+    bounds = sorted(cuts)
+    segments = []
+    for start, end in zip(bounds, bounds[1:]):
+        covering = _unique(ref for ref, c in citations
+                           if any(s <= start and end <= e for s, e in c.spans))
+        segments.append(Segment(text[start:end], covering))
+    return tuple(segments)
+
+
+def _unique(references) -> tuple[Reference, ...]:
+    return tuple(dict.fromkeys(references))

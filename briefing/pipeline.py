@@ -1,0 +1,42 @@
+"""The pipeline in one place: load -> check -> model. Render and write are MkDocs' part.
+
+In: the docs folder. Out: the `Briefing`s to publish, newest first, or
+`CheckFailed` listing every problem of every briefing. `build.py check`, the
+build and the MkDocs plugin all go through `load_site`, so they can never
+disagree about what is wrong.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .check import check_briefing
+from .errors import CheckFailed, Problem
+from .load import load_briefings
+from .model import Briefing, build_briefing
+
+
+def load_site(docs_dir: Path) -> list[Briefing]:
+    """Load, check and model every briefing below `docs_dir`; raise `CheckFailed` on any problem."""
+    loaded, problems = load_briefings(docs_dir)
+    briefings: list[Briefing] = []
+    for briefing in loaded:
+        if briefing.metadata is None or briefing.source is None:
+            continue
+        found, locations = check_briefing(briefing)
+        problems.extend(found)
+        if not found:
+            briefings.append(build_briefing(briefing, locations))
+    if problems:
+        raise CheckFailed(_relative(problems, docs_dir.parent))
+    return sorted(briefings, key=lambda b: b.sort_key, reverse=True)
+
+
+def _relative(problems: list[Problem], root: Path) -> list[Problem]:
+    """Name files relative to the project, as the user would type them."""
+    def shorten(path: Path) -> Path:
+        try:
+            return path.resolve().relative_to(root.resolve())
+        except ValueError:
+            return path
+    return [Problem(shorten(p.file), p.message, p.line, p.item) for p in problems]

@@ -1,0 +1,136 @@
+"""Find a quoted passage in the source, word for word.
+
+In: a passage as the briefing writes it, and the `SourceText`. Out: the
+`PassageMatch`es (paragraph and character spans in its text), or, for a passage
+that is not there, the closest passage so the message can show it.
+
+Tolerated, because they change no word: straight vs typographic quotation marks
+and apostrophes, the kind of dash and the spaces around it, runs of white space
+and line breaks, invisible characters (soft hyphen, zero-width space), and an
+elision marked with `...`, `…` or `[...]`, where the parts must appear in order
+within one paragraph. Nothing looser: case, spelling and punctuation must match,
+and a passage must start and end on word boundaries.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from .source import Paragraph, SourceText
+
+SINGLE_QUOTES = "‘’‚‛′`"
+DOUBLE_QUOTES = "“”„‟″«»"
+DASHES = "‐‑‒–—―−"
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+ELISION = re.compile(r"\s*(?:\[\s*(?:\.\s*\.\s*\.|…)\s*\]|\.\.\.|…)\s*")
+QUOTE_MARKS = "\"'" + SINGLE_QUOTES + DOUBLE_QUOTES
+
+_TRANSLATION = str.maketrans(
+    {**{c: "'" for c in SINGLE_QUOTES}, **{c: '"' for c in DOUBLE_QUOTES},
+     **{c: "-" for c in DASHES}, **{c: None for c in INVISIBLE}}
+)
+
+
+@dataclass(frozen=True)
+class PassageMatch:
+    """Where a passage stands in the source: one paragraph, one span per elided part."""
+
+    paragraph: Paragraph
+    spans: tuple[tuple[int, int], ...]
+    """(start, end) offsets into `paragraph.text`, in order."""
+
+
+@dataclass(frozen=True)
+class ClosestPassage:
+    """The passage of the source most like a passage that was not found."""
+
+    paragraph: Paragraph
+    text: str
+    similarity: float
+    """0 to 1: how alike the two are (difflib's ratio)."""
+
+
+class Normalised:
+    """A text folded for comparison, remembering where each folded character came from."""
+
+    def __init__(self, text: str):
+        chars: list[str] = []
+        origin: list[int] = []
+        for index, char in enumerate(text.translate(_TRANSLATION_KEEPING_LENGTH)):
+            if char == "\0":
+                continue
+            if char.isspace():
+                if chars and chars[-1] not in " -":
+                    chars.append(" ")
+                    origin.append(index)
+                continue
+            if char == "-" and chars and chars[-1] == " ":
+                chars.pop()
+                origin.pop()
+            chars.append(char)
+            origin.append(index)
+        self.text = "".join(chars)
+        self.origin = origin
+        self.length = len(text)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the unfolded text that folded to `text[start:end]`."""
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+# Same mapping, but invisible characters become NUL so offsets keep their meaning.
+_TRANSLATION_KEEPING_LENGTH = {**_TRANSLATION, **{ord(c): "\0" for c in INVISIBLE}}
+
+
+def fold(text: str) -> str:
+    """`text` as compared: one kind of quote mark, dash and space; no invisible characters."""
+    return Normalised(text).text.strip()
+
+
+def elided_parts(passage: str) -> list[str]:
+    """The parts of `passage` between elision marks, without enclosing quotation marks."""
+    passage = passage.strip().strip(QUOTE_MARKS).strip()
+    return [part for part in ELISION.split(passage) if part.strip(" ")]
+
+
+def find_passage(passage: str, source: SourceText) -> list[PassageMatch]:
+    """Every paragraph in which `passage` stands word for word (elisions allowed)."""
+    parts = [fold(part) for part in elided_parts(passage)]
+    if not parts:
+        return []
+    return [match for p in source.paragraphs if (match := _match_in(parts, p)) is not None]
+
+
+def _match_in(parts: list[str], paragraph: Paragraph) -> PassageMatch | None:
+    folded = Normalised(paragraph.text)
+    spans = []
+    position = 0
+    for part in parts:
+        pattern = re.compile(r"(?<!\w)" + re.escape(part) + r"(?!\w)")
+        found = pattern.search(folded.text, position)
+        if found is None:
+            return None
+        spans.append(folded.original_span(found.start(), found.end()))
+        position = found.end()
+    return PassageMatch(paragraph, tuple(spans))
+
+
+def closest_passage(passage: str, source: SourceText) -> ClosestPassage | None:
+    """The run of source words most like `passage`, to show in a 'not found' message."""
+    wanted = fold(" ".join(elided_parts(passage))).lower().split(" ")
+    best: ClosestPassage | None = None
+    for paragraph in source.paragraphs:
+        words = paragraph.text.split()
+        folded_words = fold(paragraph.text).lower().split(" ")
+        if len(folded_words) != len(words):
+            folded_words = [fold(word).lower() for word in words]
+        width = min(len(wanted), len(words))
+        for start in range(0, max(1, len(words) - width + 1)):
+            window = folded_words[start:start + width]
+            ratio = difflib.SequenceMatcher(None, wanted, window, autojunk=False).ratio()
+            if best is None or ratio > best.similarity:
+                text = " ".join(words[start:start + width])
+                best = ClosestPassage(paragraph, text, ratio)
+    return best

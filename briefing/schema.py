@@ -1,0 +1,222 @@
+"""What a user writes in `briefing.yml`: the curated metadata, validated on load.
+
+In: plain data from `yamlfile.load_yaml`. Out: a frozen `BriefingMetadata`, or
+pydantic's `ValidationError` (turned into located `Problem`s by `load`).
+
+Field docstrings are the metadata reference: the README's table and the
+published JSON Schema (`briefing.schema.json`) are both generated from them.
+Shorthands keep hand-written YAML short (`cites: [18]`, a quote as a plain
+string, a fact as a plain value); they are expanded here, so the rest of the
+code sees one shape only.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic.json_schema import GetJsonSchemaHandler
+from pydantic_core import CoreSchema
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
+Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=2000)]
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+IsoDate = Annotated[str, Field(pattern=DATE_PATTERN)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Model(BaseModel):
+    """Base for every part of the metadata: unknown keys are mistakes, values never change."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, str_strip_whitespace=True
+    )
+
+
+def _shorthand(field: str, json_type: dict[str, Any]):
+    """Let a plain value stand for a mapping whose main field is `field`."""
+
+    def expand(cls, value: Any) -> Any:
+        if isinstance(value, (str, int, datetime.date)) and not isinstance(value, bool):
+            return {field: value}
+        return value
+
+    def schema(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        return {"anyOf": [json_type, handler(core_schema)]}
+
+    return model_validator(mode="before")(classmethod(expand)), classmethod(schema)
+
+
+class Fact(Model):
+    """A value with its provenance; written as a plain value when it is simply stated."""
+
+    value: Text
+    """The value itself."""
+    inferred: bool = False
+    """True when the value is not stated by the source but inferred; shown as "inferred"."""
+    basis: str | None = None
+    """How the value is known (where it was seen, or the reasoning behind an inference)."""
+
+    _expand, __get_pydantic_json_schema__ = _shorthand("value", {"type": "string"})
+
+
+class DateFact(Model):
+    """A date (YYYY, YYYY-MM or YYYY-MM-DD) with its provenance."""
+
+    date: IsoDate
+    """The date, as precise as it is known: `2017`, `2017-01` or `2017-01-26`."""
+    inferred: bool = False
+    """True when the date is not stated by the source but inferred."""
+    basis: str | None = None
+    """How the date is known."""
+
+    _expand, __get_pydantic_json_schema__ = _shorthand(
+        "date", {"type": "string", "pattern": DATE_PATTERN}
+    )
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _iso(cls, value: Any) -> Any:
+        """YAML reads an unquoted 2017-01-26 as a date; keep it as the text it was."""
+        return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+class Organisation(Model):
+    """An organisation: the one inspected, or the one inspecting."""
+
+    name: Text
+    """Full name, as a reader should see it: `Cumbria Constabulary`."""
+    short_name: str | None = None
+    """Abbreviation the source uses, if any: `HMIC`."""
+    url: Url | None = None
+    """The organisation's website."""
+
+
+class Report(Model):
+    """The inspection report the source is about."""
+
+    title: Fact
+    """The report's title."""
+    url: Url | None = None
+    """Where the report or its press release is published."""
+    fieldwork: DateFact | None = None
+    """When the inspection was carried out."""
+    published: DateFact | None = None
+    """When the report was published."""
+    pages: int | None = Field(default=None, ge=1)
+    """Length of the report in pages."""
+
+
+class Source(Model):
+    """The text in `source.txt`: where it was published and when."""
+
+    kind: Text = "news report"
+    """What the text is: `news report`, `press release`, `report summary`, ..."""
+    outlet: Text
+    """Who published it: `North West Evening Mail`."""
+    headline: Fact | None = None
+    """The headline as published."""
+    url: Url | None = None
+    """Where the text was published."""
+    published: DateFact | None = None
+    """When the text was published."""
+    notes: str | None = None
+    """Anything a reader should know about the copy: cut short, captions fused, ..."""
+
+
+class Citation(Model):
+    """A paragraph of the source an item rests on; written as its number alone when no passage is named."""
+
+    paragraph: int = Field(ge=1)
+    """Paragraph number, as shown on the Source page."""
+    passage: str | None = None
+    """The exact words of that paragraph the item rests on (checked, and highlighted in the source)."""
+
+    _expand, __get_pydantic_json_schema__ = _shorthand(
+        "paragraph", {"type": "integer", "minimum": 1}
+    )
+
+
+class Point(Model):
+    """A finding or a concern: the curated wording and where the source says it."""
+
+    id: Id
+    """Short unique name, lower case with hyphens: `missing-children`. Used in links."""
+    text: Text
+    """The point in the briefing's own words."""
+    cites: list[Citation] = Field(min_length=1)
+    """The source paragraph(s) the point rests on."""
+
+
+class Person(Model):
+    """Someone the source names and quotes."""
+
+    id: Id
+    """Short unique name: `mike-cunningham`. Reactions refer to people by it."""
+    name: Text
+    """Name as the source gives it."""
+    role: str | None = None
+    """Role as the source gives it: `HM inspector of constabulary`."""
+    organisation: str | None = None
+    """Organisation the person speaks for, if the source says so."""
+
+
+class Quote(Model):
+    """Words the source quotes; written as a plain string when no paragraph is needed."""
+
+    text: Text
+    """The words, exactly as in the source; mark a cut with `...`."""
+    paragraph: int | None = Field(default=None, ge=1)
+    """The paragraph it stands in, needed only when the words stand in more than one."""
+
+    _expand, __get_pydantic_json_schema__ = _shorthand("text", {"type": "string"})
+
+
+class Reaction(Model):
+    """What one person said, in the source's words."""
+
+    id: Id
+    """Short unique name: `commissioner-response`."""
+    person: Id
+    """The `id` of the person speaking (see `people`)."""
+    speaks_for: Literal["inspector", "subject", "other"] = "other"
+    """Whose voice this is: the inspecting body, the organisation inspected, or another party."""
+    quotes: list[Quote] = Field(min_length=1)
+    """The quoted words, one entry per source paragraph."""
+    responds_to: list[Id] = []
+    """Ids of the findings or concerns this reaction answers."""
+
+
+class BriefingMetadata(Model):
+    """The curated metadata of one briefing (`docs/<slug>/briefing.yml`)."""
+
+    title: Text
+    """The briefing's title: what happened, in a line."""
+    summary: Text
+    """Two or three sentences a busy reader can stop after. Blank lines separate paragraphs."""
+    subject: Organisation
+    """The organisation inspected."""
+    inspector: Organisation
+    """The inspecting body."""
+    source: Source
+    """Where `source.txt` comes from."""
+    report: Report | None = None
+    """The inspection report the source is about."""
+    tags: list[Text] = []
+    """Topics, for grouping briefings: `child protection`, `policing`."""
+    findings: list[Point] = []
+    """What the inspection found to be good."""
+    concerns: list[Point] = []
+    """What the inspection found wanting."""
+    people: list[Person] = []
+    """Everyone quoted."""
+    reactions: list[Reaction] = []
+    """Who said what, in the source's words: the inspector's statement and the responses."""
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of `briefing.yml`, for editors (yaml-language-server) and other tools."""
+    schema = BriefingMetadata.model_json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

@@ -1,0 +1,129 @@
+"""Read a YAML file into plain data plus the line each value starts on.
+
+PyYAML's `safe_load` forgets where values came from and silently keeps the
+last of two duplicate keys. We compose the node tree ourselves so that every
+problem can name its line, duplicate keys are reported, and an alias bomb
+stops early instead of filling memory.
+
+In: the text of a YAML file. Out: `YamlDocument` (data and a line map keyed by
+item path such as `("reactions", 1, "quotes", 0)`), or `YamlSyntaxError`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+MAX_NODES = 100_000
+"""More nodes than any honest briefing has; aliases count each time they expand."""
+
+Path = tuple[str | int, ...]
+
+
+class YamlSyntaxError(Exception):
+    """The text is not YAML we accept; `line` is 1-based where known."""
+
+    def __init__(self, message: str, line: int | None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class YamlDocument:
+    """Plain data (dicts, lists, scalars) and where each item of it was written."""
+
+    data: object
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path) -> int | None:
+        """The line of `path`, or of its nearest ancestor that was written down."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return None
+
+
+def item_path(path: Path) -> str:
+    """`("reactions", 1, "quotes", 0)` written as a person reads it: `reactions[1].quotes[0]`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def load_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document, keeping lines; raise `YamlSyntaxError` on bad input."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        raise YamlSyntaxError(_describe(error), line) from None
+    except yaml.YAMLError as error:
+        raise YamlSyntaxError(str(error), None) from None
+    document = YamlDocument(data=None)
+    if node is not None:
+        document.data = _Walker(document.lines).value(node, ())
+    return document
+
+
+def _describe(error: yaml.MarkedYAMLError) -> str:
+    parts = [error.context, error.problem]
+    return "YAML syntax error: " + ", ".join(p for p in parts if p) + "."
+
+
+class _Walker:
+    """Turns composed nodes into plain data, recording lines and counting nodes."""
+
+    def __init__(self, lines: dict[Path, int]):
+        self.lines = lines
+        self.count = 0
+        self.constructor = yaml.SafeLoader("")
+
+    def value(self, node: yaml.Node, path: Path) -> object:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise YamlSyntaxError(
+                f"the file expands to more than {MAX_NODES:,} values (aliases that "
+                "repeat each other?). Write the values out instead of nesting aliases.",
+                node.start_mark.line + 1,
+            )
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def mapping(self, node: yaml.MappingNode, path: Path) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlSyntaxError(
+                    "merge keys ('<<') are not supported; write the keys out.",
+                    key_node.start_mark.line + 1,
+                )
+            key = self.scalar(key_node)
+            if not isinstance(key, (str, int)):
+                raise YamlSyntaxError(
+                    f"a key must be a name, not {key!r}.", key_node.start_mark.line + 1
+                )
+            if key in result:
+                first = self.lines.get(path + (key,))
+                raise YamlSyntaxError(
+                    f"duplicate key '{key}' (first written on line {first}); keep one.",
+                    key_node.start_mark.line + 1,
+                )
+            self.lines[path + (key,)] = key_node.start_mark.line + 1
+            result[key] = self.value(value_node, path + (key,))
+        return result
+
+    def scalar(self, node: yaml.Node) -> object:
+        if not isinstance(node, yaml.ScalarNode):
+            raise YamlSyntaxError("a key must be a plain name.", node.start_mark.line + 1)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as error:
+            raise YamlSyntaxError(_describe(error), node.start_mark.line + 1) from None
