@@ -12,6 +12,7 @@ reaction refers to exists.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 
 from .errors import Problem
@@ -58,13 +59,13 @@ class _Checker:
         for i, reaction in enumerate(self.metadata.reactions):
             if reaction.person not in person_ids:
                 self.report(("reactions", i, "person"), (
-                    f"no person with id '{reaction.person}'. Add them under 'people:' or use "
-                    f"one of: {_listed(person_ids)}."))
+                    f"no person with id '{reaction.person}'. "
+                    f"{_suggest(reaction.person, person_ids)} Otherwise, add them under 'people:'."))
             for j, target in enumerate(reaction.responds_to):
                 if target not in point_ids:
                     self.report(("reactions", i, "responds_to", j), (
-                        f"no finding or concern with id '{target}'. Use one of: "
-                        f"{_listed(point_ids)}."))
+                        f"no finding or concern with id '{target}'. "
+                        f"{_suggest(target, point_ids)}"))
             for j, quote in enumerate(reaction.quotes):
                 self.check_quote(quote, ("reactions", i, "quotes", j))
 
@@ -134,5 +135,9 @@ class _Checker:
         return message + " Check the wording, or mark a cut with \"...\"."
 
 
-def _listed(ids: set[str]) -> str:
-    return ", ".join(sorted(ids)) if ids else "(none yet)"
+def _suggest(wrong: str, ids: set[str]) -> str:
+    """"Did you mean 'x'?" when one id is close, else the ids there are."""
+    close = difflib.get_close_matches(wrong, sorted(ids), n=1)
+    if close:
+        return f"Did you mean '{close[0]}'?"
+    return f"Use one of: {', '.join(sorted(ids))}." if ids else "None are defined yet."

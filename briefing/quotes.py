@@ -119,18 +119,32 @@ def _match_in(parts: list[str], paragraph: Paragraph) -> PassageMatch | None:
 
 def closest_passage(passage: str, source: SourceText) -> ClosestPassage | None:
     """The run of source words most like `passage`, to show in a 'not found' message."""
-    wanted = fold(" ".join(elided_parts(passage))).lower().split(" ")
+    wanted = _comparable_words(" ".join(elided_parts(passage)))
     best: ClosestPassage | None = None
     for paragraph in source.paragraphs:
         words = paragraph.text.split()
-        folded_words = fold(paragraph.text).lower().split(" ")
-        if len(folded_words) != len(words):
-            folded_words = [fold(word).lower() for word in words]
-        width = min(len(wanted), len(words))
-        for start in range(0, max(1, len(words) - width + 1)):
-            window = folded_words[start:start + width]
-            ratio = difflib.SequenceMatcher(None, wanted, window, autojunk=False).ratio()
-            if best is None or ratio > best.similarity:
-                text = " ".join(words[start:start + width])
-                best = ClosestPassage(paragraph, text, ratio)
+        folded_words = [_comparable_word(word) for word in words]
+        for width in _window_widths(len(wanted), len(words)):
+            for start in range(0, len(words) - width + 1):
+                window = folded_words[start:start + width]
+                ratio = difflib.SequenceMatcher(None, wanted, window, autojunk=False).ratio()
+                if best is None or ratio > best.similarity:
+                    text = " ".join(words[start:start + width]).strip(QUOTE_MARKS)
+                    best = ClosestPassage(paragraph, text, ratio)
     return best
+
+
+def _comparable_words(text: str) -> list[str]:
+    return [_comparable_word(word) for word in text.split()]
+
+
+def _comparable_word(word: str) -> str:
+    """A word as the similarity measure sees it: folded, lower case, no quotation marks."""
+    return fold(word).lower().strip(QUOTE_MARKS)
+
+
+def _window_widths(wanted: int, available: int) -> range:
+    """Window sizes to try: a few words either side of the passage's length, as words are often added or dropped."""
+    low = max(1, min(wanted - 3, available))
+    high = min(wanted + 3, available)
+    return range(low, max(low, high) + 1)

@@ -1,0 +1,101 @@
+"""The command line: `python build.py [build|check|serve|schema]`.
+
+Exit codes: 0 all is well; 1 a briefing or the site has problems (each one
+reported, nothing written); 2 the command itself was wrong (argparse's usage
+errors, a missing mkdocs.yml). A user's mistake never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .commands.build import run_build
+from .commands.check import run_check
+from .commands.schema import run_schema
+from .commands.serve import run_serve
+from .errors import BriefingError, CheckFailed
+from .filters import plural
+from .project import ConfigError, Project
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: list[str] | None = None, default_config: Path | None = None) -> int:
+    """Run one command; return its exit code."""
+    parser = _parser(default_config or Path.cwd() / "mkdocs.yml")
+    args = parser.parse_args(argv)
+    project = Project(Path(args.config).absolute())
+    try:
+        return _COMMANDS[args.command or "build"](project, args)
+    except CheckFailed as failure:
+        print(failure, file=sys.stderr)
+        return EXIT_PROBLEMS
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BriefingError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        print("Interrupted; nothing was replaced.", file=sys.stderr)
+        return 130
+
+
+def _build(project: Project, args) -> int:
+    result = run_build(project, Path(args.site_dir) if args.site_dir else None)
+    shown = _shown_path(result.site_dir)
+    print(f"Built {plural(result.briefings, 'briefing')} ({plural(result.pages, 'page')}) "
+          f"into {shown}{os.sep} in {result.seconds:.2f} s.")
+    print(f"Open {shown}{os.sep}index.html in a browser, or run: python build.py serve")
+    return EXIT_OK
+
+
+def _check(project: Project, args) -> int:
+    print(run_check(project))
+    return EXIT_OK
+
+
+def _serve(project: Project, args) -> int:
+    run_serve(project, args.dev_addr)
+    return EXIT_OK
+
+
+def _schema(project: Project, args) -> int:
+    path = run_schema(project.docs_dir())
+    print(f"Wrote {_shown_path(path)}")
+    return EXIT_OK
+
+
+_COMMANDS = {"build": _build, "check": _check, "serve": _serve, "schema": _schema}
+
+
+def _shown_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _parser(default_config: Path) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python build.py",
+        description="Build a briefing site: every briefing folder in docs/ (source.txt + "
+                    "briefing.yml) becomes a checked, navigable static site.",
+        epilog="Exit codes: 0 ok, 1 briefing or build problems (nothing written), 2 usage.",
+    )
+    parser.add_argument("--config", default=str(default_config), metavar="FILE",
+                        help="the MkDocs configuration (default: mkdocs.yml beside build.py)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                     title="commands (default: build)")
+    build = commands.add_parser("build", help="check every briefing, then build the site")
+    build.add_argument("--site-dir", metavar="DIR",
+                       help="where to write the site (default: site_dir in mkdocs.yml)")
+    commands.add_parser("check", help="check every briefing and report all problems; write nothing")
+    serve = commands.add_parser("serve", help="preview the site; rebuilds when a file changes")
+    serve.add_argument("--dev-addr", metavar="HOST:PORT", help="address to serve on (default 127.0.0.1:8000)")
+    commands.add_parser("schema", help="write docs/briefing.schema.json from the metadata model")
+    parser.set_defaults(site_dir=None)
+    return parser

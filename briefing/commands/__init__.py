@@ -1,0 +1,1 @@
+"""One module per verb of `build.py`: build, check, serve, schema."""

@@ -1,0 +1,97 @@
+"""`build.py build`: check, then build the site with MkDocs into a fresh folder and swap it in.
+
+The site is built into a temporary folder beside the target; only a build that
+succeeded replaces the previous site, so a failed build never leaves a
+half-written `site/` behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.exceptions import Abort
+
+from ..errors import BriefingError
+from ..pipeline import load_site
+from ..project import Project
+
+
+class BuildFailed(BriefingError):
+    """MkDocs reported errors (broken links, template errors); nothing was replaced."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    site_dir: Path
+    briefings: int
+    pages: int
+    seconds: float
+
+
+def run_build(project: Project, site_dir: Path | None = None) -> BuildResult:
+    """Check every briefing, then build the whole site into `site_dir` (default: mkdocs.yml's)."""
+    started = time.perf_counter()
+    config = project.load_config()
+    target = Path(site_dir or config.site_dir).resolve()
+    _refuse_unsafe_target(target, project.root.resolve(), Path(config.docs_dir).resolve())
+    briefings = load_site(Path(config.docs_dir))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    try:
+        _mkdocs_build(project, staging)
+        _swap_into_place(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    pages = sum(1 for _ in target.rglob("*.html"))
+    return BuildResult(target, len(briefings), pages, time.perf_counter() - started)
+
+
+def _refuse_unsafe_target(target: Path, root: Path, docs_dir: Path) -> None:
+    if target == root or target in root.parents:
+        raise BriefingError(f"site_dir {target} would replace the project itself; "
+                            "use a folder of its own such as 'site'.")
+    if target == docs_dir or docs_dir in target.parents or target in docs_dir.parents:
+        raise BriefingError(f"site_dir {target} overlaps the docs folder {docs_dir}; "
+                            "use a folder of its own such as 'site'.")
+
+
+def _mkdocs_build(project: Project, staging: Path) -> None:
+    errors = _ErrorCollector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(errors)
+    try:
+        mkdocs_build(project.load_config(site_dir=str(staging)))
+    except Abort as abort:
+        detail = "\n".join(errors.messages) or str(abort)
+        raise BuildFailed(f"{detail}\nThe build stopped; the previous site was left as it was.") from None
+    finally:
+        logger.removeHandler(errors)
+
+
+def _swap_into_place(staging: Path, target: Path) -> None:
+    """Replace `target` by `staging` with two renames, so the old site exists until the new one does."""
+    previous = None
+    if target.exists():
+        previous = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))
+        previous.rmdir()
+        target.rename(previous)
+    staging.rename(target)
+    if previous is not None:
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+class _ErrorCollector(logging.Handler):
+    """Keeps MkDocs' warnings and errors, to show them if the build fails."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname.lower()}: {record.getMessage()}")

@@ -1,0 +1,17 @@
+"""`build.py check`: verify every briefing and report all problems at once."""
+
+from __future__ import annotations
+
+from ..filters import plural
+from ..pipeline import load_site
+from ..project import Project
+
+
+def run_check(project: Project) -> str:
+    """Check every briefing; return a one-line summary, or raise `CheckFailed`."""
+    briefings = load_site(project.docs_dir())
+    quotes = sum(len(r.quotes) for b in briefings for r in b.reactions)
+    citations = sum(len(p.citations) for b in briefings for p in b.findings + b.concerns)
+    return (f"OK: {plural(len(briefings), 'briefing')} checked; "
+            f"{plural(quotes, 'quote')} found word for word in their sources, "
+            f"{plural(citations, 'citation')} resolved.")

@@ -1,0 +1,21 @@
+"""`build.py serve`: MkDocs' live-reloading server, after the same checks as a build."""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.commands.serve import serve as mkdocs_serve
+
+from ..pipeline import load_site
+from ..project import Project
+
+
+def run_serve(project: Project, dev_addr: str | None = None) -> None:
+    """Check once (refusing to start on errors), then serve and rebuild on every edit."""
+    load_site(project.docs_dir())
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    mkdocs_serve(config_file=str(project.config_file), dev_addr=dev_addr)

@@ -1,0 +1,53 @@
+"""Where a project's files are: the MkDocs configuration and what it names.
+
+`build.py` and every command start from a `Project`, so they agree on which
+`mkdocs.yml`, docs folder and site folder they mean, whichever folder the user
+runs them from.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from .errors import BriefingError
+
+
+class ConfigError(BriefingError):
+    """mkdocs.yml is missing or invalid."""
+
+
+@dataclass(frozen=True)
+class Project:
+    """A Briefing project: the folder holding `mkdocs.yml`."""
+
+    config_file: Path
+
+    @property
+    def root(self) -> Path:
+        return self.config_file.parent
+
+    def load_config(self, **overrides) -> MkDocsConfig:
+        """Read and validate `mkdocs.yml`; raise `ConfigError` with MkDocs' own reason."""
+        if not self.config_file.is_file():
+            raise ConfigError(
+                f"{self.config_file}: no such file. Run from a Briefing project, or name the "
+                "configuration with --config.")
+        _quiet_mkdocs()
+        try:
+            return load_config(str(self.config_file), **overrides)
+        except (ConfigurationError, Abort) as error:
+            raise ConfigError(f"{self.config_file}: {error}") from None
+
+    def docs_dir(self) -> Path:
+        return Path(self.load_config().docs_dir)
+
+
+def _quiet_mkdocs() -> None:
+    """MkDocs logs configuration details at INFO; our commands say what matters themselves."""
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
