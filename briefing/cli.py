@@ -64,8 +64,10 @@ def _serve(project: Project, args) -> int:
 
 
 def _schema(project: Project, args) -> int:
-    path = run_schema(project.docs_dir())
-    print(f"Wrote {_shown_path(path)}")
+    config = project.load_config()
+    written = run_schema(Path(config.docs_dir), project.root / "README.md",
+                         Path(config.theme.custom_dir))
+    print("Wrote " + " and ".join(_shown_path(path) for path in written))
     return EXIT_OK
 
 
@@ -96,6 +98,7 @@ def _parser(default_config: Path) -> argparse.ArgumentParser:
     commands.add_parser("check", help="check every briefing and report all problems; write nothing")
     serve = commands.add_parser("serve", help="preview the site; rebuilds when a file changes")
     serve.add_argument("--dev-addr", metavar="HOST:PORT", help="address to serve on (default 127.0.0.1:8000)")
-    commands.add_parser("schema", help="write docs/briefing.schema.json from the metadata model")
+    commands.add_parser("schema", help="write docs/briefing.schema.json and README.md's "
+                                       "metadata reference from the model")
     parser.set_defaults(site_dir=None)
     return parser
