@@ -24,7 +24,8 @@ SINGLE_QUOTES = "‘’‚‛′`"
 DOUBLE_QUOTES = "“”„‟″«»"
 DASHES = "‐‑‒–—―−"
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-ELISION = re.compile(r"\s*(?:\[\s*(?:\.\s*\.\s*\.|…)\s*\]|\.\.\.|…)\s*")
+# Four dots are a full stop followed by an ellipsis: the cut takes all four.
+ELISION = re.compile(r"\s*(?:\[\s*(?:\.\s*\.\s*\.|…)\s*\]|\.{3,4}|\.?…)\s*")
 QUOTE_MARKS = "\"'" + SINGLE_QUOTES + DOUBLE_QUOTES
 
 _TRANSLATION = str.maketrans(

@@ -78,9 +78,20 @@ class DateFact(Model):
 
     @field_validator("date", mode="before")
     @classmethod
-    def _iso(cls, value: Any) -> Any:
-        """YAML reads an unquoted 2017-01-26 as a date; keep it as the text it was."""
-        return value.isoformat() if isinstance(value, datetime.date) else value
+    def _year_as_text(cls, value: Any) -> Any:
+        """YAML reads an unquoted 2017 as a number; it is the year."""
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @field_validator("date")
+    @classmethod
+    def _exists(cls, value: str) -> str:
+        """The pattern admits 2017-13-45; the calendar does not."""
+        year, month, day = (value.split("-") + ["01", "01"])[:3]
+        try:
+            datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValueError(f"{value} is not a date in the calendar") from None
+        return value
 
 
 class Organisation(Model):

@@ -17,6 +17,10 @@ import yaml
 
 MAX_NODES = 100_000
 """More nodes than any honest briefing has; aliases count each time they expand."""
+MAX_DEPTH = 40
+"""Deeper than any honest briefing nests; also what stops an alias that contains itself."""
+
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 Path = tuple[str | int, ...]
 
@@ -57,6 +61,9 @@ def load_yaml(text: str) -> YamlDocument:
     """Parse one YAML document, keeping lines; raise `YamlSyntaxError` on bad input."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        raise YamlSyntaxError(f"values are nested too deeply (more than {MAX_DEPTH} levels).",
+                              1) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -90,6 +97,10 @@ class _Walker:
                 "repeat each other?). Write the values out instead of nesting aliases.",
                 node.start_mark.line + 1,
             )
+        if len(path) > MAX_DEPTH:
+            raise YamlSyntaxError(
+                f"values are nested more than {MAX_DEPTH} levels deep (an alias that contains "
+                "itself?). Briefings need a few levels only.", node.start_mark.line + 1)
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
@@ -123,7 +134,13 @@ class _Walker:
     def scalar(self, node: yaml.Node) -> object:
         if not isinstance(node, yaml.ScalarNode):
             raise YamlSyntaxError("a key must be a plain name.", node.start_mark.line + 1)
+        if node.tag == TIMESTAMP_TAG:
+            # Dates stay text: the schema checks them, and an impossible date must not crash.
+            return node.value
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
             raise YamlSyntaxError(_describe(error), node.start_mark.line + 1) from None
+        except (ValueError, OverflowError) as error:
+            raise YamlSyntaxError(f"cannot read {node.value!r}: {error}.",
+                                  node.start_mark.line + 1) from None
