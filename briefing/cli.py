@@ -1,4 +1,4 @@
-"""The command line: `python build.py [build|check|serve|schema]`.
+"""The command line: `python build.py [build|check|serve|export|schema]`.
 
 Exit codes: 0 all is well; 1 a briefing or the site has problems (each one
 reported, nothing written); 2 the command itself was wrong (argparse's usage
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .commands.build import run_build
 from .commands.check import run_check
+from .commands.export import UsageError, run_export
 from .commands.schema import run_schema
 from .commands.serve import run_serve
 from .errors import BriefingError, CheckFailed
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None, default_config: Path | None = None) -> i
     except CheckFailed as failure:
         print(failure, file=sys.stderr)
         return EXIT_PROBLEMS
-    except ConfigError as error:
+    except (ConfigError, UsageError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except BriefingError as error:
@@ -63,6 +64,17 @@ def _serve(project: Project, args) -> int:
     return EXIT_OK
 
 
+def _export(project: Project, args) -> int:
+    if not args.slugs and not args.all:
+        print("error: name the briefing(s) to export, or use --all.", file=sys.stderr)
+        return EXIT_USAGE
+    written = run_export(project, args.slugs, Path(args.output_dir), everything=args.all,
+                         force=args.force)
+    for path in written:
+        print(f"Wrote {_shown_path(path)}")
+    return EXIT_OK
+
+
 def _schema(project: Project, args) -> int:
     config = project.load_config()
     written = run_schema(Path(config.docs_dir), project.root / "README.md",
@@ -71,7 +83,8 @@ def _schema(project: Project, args) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"build": _build, "check": _check, "serve": _serve, "schema": _schema}
+_COMMANDS = {"build": _build, "check": _check, "serve": _serve, "export": _export,
+             "schema": _schema}
 
 
 def _shown_path(path: Path) -> str:
@@ -98,6 +111,14 @@ def _parser(default_config: Path) -> argparse.ArgumentParser:
     commands.add_parser("check", help="check every briefing and report all problems; write nothing")
     serve = commands.add_parser("serve", help="preview the site; rebuilds when a file changes")
     serve.add_argument("--dev-addr", metavar="HOST:PORT", help="address to serve on (default 127.0.0.1:8000)")
+    export = commands.add_parser(
+        "export", help="write single-file briefings (one HTML file each) to email or archive")
+    export.add_argument("slugs", nargs="*", metavar="SLUG", help="the briefing folder name(s)")
+    export.add_argument("--all", action="store_true",
+                        help="every briefing, plus the whole site as a zip")
+    export.add_argument("--output-dir", default=".", metavar="DIR",
+                        help="where to write (default: the current folder)")
+    export.add_argument("--force", action="store_true", help="replace files that exist")
     commands.add_parser("schema", help="write docs/briefing.schema.json and README.md's "
                                        "metadata reference from the model")
     parser.set_defaults(site_dir=None)

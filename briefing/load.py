@@ -26,6 +26,8 @@ from .yamlfile import YamlDocument, YamlSyntaxError, item_path, load_yaml
 METADATA_FILE = "briefing.yml"
 SOURCE_FILE = "source.txt"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED_SLUGS = {"assets", "downloads"}
+"""Folders of the built site that hold the theme's files and the downloads."""
 
 
 @dataclass
@@ -80,6 +82,10 @@ def load_briefing(folder: Path, docs_dir: Path) -> tuple[LoadedBriefing, list[Pr
         problems.append(Problem(folder, (
             f"'{slug}' is not a usable briefing folder name. Use lower-case letters, digits "
             "and hyphens, directly inside the docs folder: e.g. 'cumbria-child-protection'.")))
+    elif slug in RESERVED_SLUGS:
+        problems.append(Problem(folder, (
+            f"'{slug}' is reserved for the site's own files; rename the folder, e.g. "
+            f"'{slug}-briefing'.")))
     source_text = _read_text(briefing.source_path, problems)
     if source_text is not None:
         briefing.source = parse_source(source_text)

@@ -147,6 +147,11 @@ class Briefing:
         """The site path of one of this briefing's pages: `cumbria/findings.html`."""
         return f"{self.slug}/{section}.html"
 
+    @property
+    def export_path(self) -> str:
+        """The site path of the single-file export: `downloads/cumbria.html`."""
+        return f"downloads/{self.slug}.html"
+
     def reactions_by(self, person: Person) -> tuple[Reaction, ...]:
         return tuple(r for r in self.reactions if r.person.id == person.id)
 

@@ -1,0 +1,33 @@
+"""The whole site as one zip, for reading offline from a USB stick or a shared drive.
+
+In: the built site folder. Out: `<site>/downloads/<name>.zip` holding every file
+of the site under one top folder, so unzipping never spills files. The archive
+is reproducible: entries sorted, timestamps from SOURCE_DATE_EPOCH, fixed
+permissions, so the same site always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import zipfile
+from pathlib import Path
+
+ZIP_EPOCH_MIN = 315532800
+"""1980-01-01, the earliest time a zip entry can carry."""
+
+
+def write_site_archive(site_dir: Path, archive: Path, top_folder: str) -> Path:
+    """Zip every file of `site_dir` (but the archive itself) into `archive`."""
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    stamp = time.gmtime(max(ZIP_EPOCH_MIN, int(os.environ.get("SOURCE_DATE_EPOCH", "0"))))[:6]
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p != archive)
+    partial = archive.with_suffix(".zip.partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+        for path in files:
+            info = zipfile.ZipInfo(f"{top_folder}/{path.relative_to(site_dir).as_posix()}", stamp)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            bundle.writestr(info, path.read_bytes())
+    partial.replace(archive)
+    return archive

@@ -1,0 +1,56 @@
+"""`build.py export`: single-file briefings (and the site zip) to email, archive or carry.
+
+The export is the site's own `downloads/` output, built in a temporary folder
+with the same checks as any build, then copied out. Nothing existing is
+overwritten unless asked (`--force`), and each file appears whole or not at all.
+"""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+import tempfile
+from pathlib import Path
+
+from ..errors import BriefingError
+from ..pipeline import load_site
+from ..project import Project
+from .build import run_build
+
+
+class UsageError(BriefingError):
+    """The command named something that does not exist; exit code 2."""
+
+
+def run_export(project: Project, slugs: list[str], output_dir: Path, *, everything: bool,
+               force: bool) -> list[Path]:
+    """Write `<slug>.html` for each slug (every briefing with `everything`, plus the site zip)."""
+    config = project.load_config()
+    known = [b.slug for b in load_site(Path(config.docs_dir))]
+    wanted = known if everything else slugs
+    for slug in wanted:
+        if slug not in known:
+            raise UsageError(_unknown(slug, known))
+    archive = config.plugins["briefing"].archive_path if everything else None
+    sources = [f"downloads/{slug}.html" for slug in wanted] + ([archive] if archive else [])
+    targets = [output_dir / Path(source).name for source in sources]
+    if not force:
+        existing = [str(t) for t in targets if t.exists()]
+        if existing:
+            raise BriefingError(f"{', '.join(existing)} already exists; nothing was written. "
+                                "Use --force to replace, or --output-dir to write elsewhere.")
+    with tempfile.TemporaryDirectory(prefix="briefing-export-") as staging:
+        site = Path(staging) / "site"
+        run_build(project, site)
+        output_dir.mkdir(parents=True, exist_ok=True)
+        for source, target in zip(sources, targets):
+            partial = target.with_name(target.name + ".partial")
+            shutil.copyfile(site / source, partial)
+            partial.replace(target)
+    return targets
+
+
+def _unknown(slug: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(slug, known, n=1)
+    hint = f"Did you mean '{close[0]}'?" if close else f"Briefings: {', '.join(known) or 'none'}."
+    return f"no briefing '{slug}' in the docs folder. {hint}"
