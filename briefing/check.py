@@ -60,7 +60,8 @@ class _Checker:
             if reaction.person not in person_ids:
                 self.report(("reactions", i, "person"), (
                     f"no person with id '{reaction.person}'. "
-                    f"{_suggest(reaction.person, person_ids)} Otherwise, add them under 'people:'."))
+                    f"{_suggest(reaction.person, person_ids)} "
+                    "Otherwise, add them under 'people:'."))
             for j, target in enumerate(reaction.responds_to):
                 if target not in point_ids:
                     self.report(("reactions", i, "responds_to", j), (

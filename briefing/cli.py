@@ -110,7 +110,8 @@ def _parser(default_config: Path) -> argparse.ArgumentParser:
                        help="where to write the site (default: site_dir in mkdocs.yml)")
     commands.add_parser("check", help="check every briefing and report all problems; write nothing")
     serve = commands.add_parser("serve", help="preview the site; rebuilds when a file changes")
-    serve.add_argument("--dev-addr", metavar="HOST:PORT", help="address to serve on (default 127.0.0.1:8000)")
+    serve.add_argument("--dev-addr", metavar="HOST:PORT",
+                       help="address to serve on (default 127.0.0.1:8000)")
     export = commands.add_parser(
         "export", help="write single-file briefings (one HTML file each) to email or archive")
     export.add_argument("slugs", nargs="*", metavar="SLUG", help="the briefing folder name(s)")

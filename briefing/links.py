@@ -59,7 +59,9 @@ class LinkIndex:
         if link.startswith("/"):
             return "is absolute: it breaks when the site is opened from disk or a sub-path"
         path = unquote(parts.path)
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), path)) if path else page_url
+        target = page_url
+        if path:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), path))
         if target.startswith(".."):
             return "points outside the site"
         if target in self.ids:

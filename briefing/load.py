@@ -19,6 +19,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
+from .safefiles import DEFAULT_MAX_MB, UnsafeFile, read_input_file
 from .schema import BriefingMetadata
 from .source import SourceText, parse_source
 from .yamlfile import YamlDocument, YamlSyntaxError, item_path, load_yaml
@@ -63,18 +64,20 @@ def find_briefing_folders(docs_dir: Path) -> list[Path]:
     return sorted(found)
 
 
-def load_briefings(docs_dir: Path) -> tuple[list[LoadedBriefing], list[Problem]]:
+def load_briefings(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB
+                   ) -> tuple[list[LoadedBriefing], list[Problem]]:
     """Read every briefing below `docs_dir`, collecting all problems."""
     briefings, problems = [], []
     for folder in find_briefing_folders(docs_dir):
-        briefing, found = load_briefing(folder, docs_dir)
+        briefing, found = load_briefing(folder, docs_dir, int(max_file_mb * 1_000_000))
         briefings.append(briefing)
         problems.extend(found)
     return briefings, problems
 
 
-def load_briefing(folder: Path, docs_dir: Path) -> tuple[LoadedBriefing, list[Problem]]:
-    """Read one briefing folder."""
+def load_briefing(folder: Path, docs_dir: Path, max_bytes: int = DEFAULT_MAX_MB * 1_000_000
+                  ) -> tuple[LoadedBriefing, list[Problem]]:
+    """Read one briefing folder; its files must be plain files within the docs folder."""
     problems: list[Problem] = []
     slug = folder.relative_to(docs_dir).as_posix()
     briefing = LoadedBriefing(slug, folder, None, None, None)
@@ -86,7 +89,8 @@ def load_briefing(folder: Path, docs_dir: Path) -> tuple[LoadedBriefing, list[Pr
         problems.append(Problem(folder, (
             f"'{slug}' is reserved for the site's own files; rename the folder, e.g. "
             f"'{slug}-briefing'.")))
-    source_text = _read_text(briefing.source_path, problems)
+    reader = _TextReader(docs_dir, max_bytes, problems)
+    source_text = reader.read(briefing.source_path)
     if source_text is not None:
         briefing.source = parse_source(source_text)
         if not briefing.source.paragraphs:
@@ -94,36 +98,57 @@ def load_briefing(folder: Path, docs_dir: Path) -> tuple[LoadedBriefing, list[Pr
                 "the source text is empty. Paste the article or report summary into it, "
                 "exactly as received.")))
             briefing.source = None
-    metadata_text = _read_text(briefing.metadata_path, problems)
+    metadata_text = reader.read(briefing.metadata_path)
     if metadata_text is not None:
         briefing.yaml, briefing.metadata = _parse_metadata(
             briefing.metadata_path, metadata_text, problems)
     return briefing, problems
 
 
-def _read_text(path: Path, problems: list[Problem]) -> str | None:
-    if not path.is_file():
-        other = SOURCE_FILE if path.name == METADATA_FILE else METADATA_FILE
-        what = ("the curated metadata" if path.name == METADATA_FILE
-                else "the source text, exactly as received")
-        problems.append(Problem(path, (
-            f"missing. A briefing folder holds {other} and {path.name}; create {path.name} "
-            f"with {what}.")))
-        return None
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        problems.append(Problem(path, (
-            f"not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read). Save the file as "
-            "UTF-8 in your editor, or convert it: iconv -f WINDOWS-1252 -t UTF-8."), line))
-        return None
-    if "\0" in text:
-        problems.append(Problem(path, "contains NUL bytes: this is not a text file.",
-                                text[: text.index("\0")].count("\n") + 1))
-        return None
-    return text
+class _TextReader:
+    """Reads a briefing's text files, turning every way they can be unusable into a `Problem`."""
+
+    def __init__(self, docs_dir: Path, max_bytes: int, problems: list[Problem]):
+        self.docs_dir = docs_dir
+        self.max_bytes = max_bytes
+        self.problems = problems
+
+    def read(self, path: Path) -> str | None:
+        if not path.exists() and not path.is_symlink():
+            self.problems.append(Problem(path, _missing(path)))
+            return None
+        try:
+            data = read_input_file(path, self.docs_dir, self.max_bytes)
+        except UnsafeFile as refusal:
+            self.problems.append(Problem(path, refusal.message))
+            return None
+        except OSError as error:
+            self.problems.append(Problem(path, f"cannot be read: {error.strerror}."))
+            return None
+        return self.decode(path, data)
+
+    def decode(self, path: Path, data: bytes) -> str | None:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            self.problems.append(Problem(path, (
+                f"not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read). Save the file "
+                "as UTF-8 in your editor, or convert it: iconv -f WINDOWS-1252 -t UTF-8."), line))
+            return None
+        if "\0" in text:
+            self.problems.append(Problem(path, "contains NUL bytes: this is not a text file.",
+                                         text[: text.index("\0")].count("\n") + 1))
+            return None
+        return text
+
+
+def _missing(path: Path) -> str:
+    other = SOURCE_FILE if path.name == METADATA_FILE else METADATA_FILE
+    what = ("the curated metadata" if path.name == METADATA_FILE
+            else "the source text, exactly as received")
+    return (f"missing. A briefing folder holds {other} and {path.name}; create {path.name} "
+            f"with {what}.")
 
 
 def _parse_metadata(path: Path, text: str, problems: list[Problem]):
@@ -167,7 +192,8 @@ def _explain(detail: dict, loc: tuple) -> str:
         return f"{given!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2017-01-26."
     if kind == "string_pattern_mismatch":
         return f"{given!r} is not a web address starting with http:// or https://."
-    return f"{detail['msg'][0].lower()}{detail['msg'][1:]} (found {_kind_of(given)}). {_field_help(loc)}"
+    message = detail["msg"][0].lower() + detail["msg"][1:]
+    return f"{message} (found {_kind_of(given)}). {_field_help(loc)}"
 
 
 def _is_id_reference(loc: tuple) -> bool:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from .check import Locations
 from .load import LoadedBriefing
-from .schema import BriefingMetadata, Person, Point as PointMetadata
+from .schema import BriefingMetadata, Person
+from .schema import Point as PointMetadata
 from .source import Paragraph, SourceText
 
 

@@ -14,11 +14,12 @@ from .check import check_briefing
 from .errors import CheckFailed, Problem
 from .load import load_briefings
 from .model import Briefing, build_briefing
+from .safefiles import DEFAULT_MAX_MB
 
 
-def load_site(docs_dir: Path) -> list[Briefing]:
+def load_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB) -> list[Briefing]:
     """Load, check and model every briefing below `docs_dir`; raise `CheckFailed` on any problem."""
-    loaded, problems = load_briefings(docs_dir)
+    loaded, problems = load_briefings(docs_dir, max_file_mb)
     briefings: list[Briefing] = []
     for briefing in loaded:
         if briefing.metadata is None or briefing.source is None:

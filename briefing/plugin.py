@@ -37,6 +37,7 @@ from .load import METADATA_FILE
 from .model import Briefing
 from .pipeline import load_site
 from .reproducible import PinnedBuildTime
+from .safefiles import DEFAULT_MAX_MB
 from .search import INDEX_FILE, search_index_script
 
 HOME_TEMPLATE = "home.html"
@@ -47,6 +48,8 @@ class BriefingConfig(base.Config):
     """Offer the whole site as a zip in downloads/ (one more copy of the site's bytes)."""
     archive_name = c.Type(str, default="briefings")
     """File name of the zip, without `.zip`; also the folder its files unpack into."""
+    max_file_mb = c.Type((int, float), default=DEFAULT_MAX_MB)
+    """Largest source.txt or briefing.yml accepted, in megabytes; larger files are refused."""
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -68,7 +71,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         try:
-            self.briefings = load_site(Path(config.docs_dir))
+            self.briefings = load_site(Path(config.docs_dir), self.config.max_file_mb)
         except CheckFailed as failure:
             raise PluginError(str(failure)) from None
         self.build_time.pin(self.briefings)
@@ -136,7 +139,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
 
 def _lunr_path() -> Path:
-    """lunr.js as bundled with MkDocs' own search plugin: a well-kept search library we need not ship."""
+    """lunr.js as bundled with MkDocs' own search plugin: a well-kept library we need not ship."""
     import mkdocs.contrib.search
 
     return Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"

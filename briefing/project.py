@@ -16,6 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from .errors import BriefingError
+from .model import Briefing
+from .pipeline import load_site
+from .safefiles import DEFAULT_MAX_MB
 
 
 class ConfigError(BriefingError):
@@ -46,6 +49,13 @@ class Project:
 
     def docs_dir(self) -> Path:
         return Path(self.load_config().docs_dir)
+
+    def load_site(self, config: MkDocsConfig | None = None) -> list[Briefing]:
+        """Load, check and model every briefing, with the limits set in mkdocs.yml."""
+        config = config or self.load_config()
+        plugin = config.plugins.get("briefing")
+        max_file_mb = plugin.config.max_file_mb if plugin else DEFAULT_MAX_MB
+        return load_site(Path(config.docs_dir), max_file_mb)
 
 
 def _quiet_mkdocs() -> None:

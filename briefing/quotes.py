@@ -145,7 +145,7 @@ def _comparable_word(word: str) -> str:
 
 
 def _window_widths(wanted: int, available: int) -> range:
-    """Window sizes to try: a few words either side of the passage's length, as words are often added or dropped."""
+    """Window sizes to try: a few words either side of the passage's length (words get dropped)."""
     low = max(1, min(wanted - 3, available))
     high = min(wanted + 3, available)
     return range(low, max(low, high) + 1)

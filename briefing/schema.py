@@ -138,12 +138,12 @@ class Source(Model):
 
 
 class Citation(Model):
-    """A paragraph of the source an item rests on; written as its number alone when no passage is named."""
+    """A source paragraph an item rests on; written as its number alone if no passage is named."""
 
     paragraph: int = Field(ge=1)
     """Paragraph number, as shown on the Source page."""
     passage: str | None = None
-    """The exact words of that paragraph the item rests on (checked, and highlighted in the source)."""
+    """The exact words of that paragraph the item rests on (checked; highlighted in the source)."""
 
     _expand, __get_pydantic_json_schema__ = _shorthand(
         "paragraph", {"type": "integer", "minimum": 1}

@@ -11,15 +11,18 @@ import logging
 import shutil
 import tempfile
 import time
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import Abort
 
 from ..errors import BriefingError
-from ..pipeline import load_site
 from ..project import Project
+
+KEPT = "The build stopped; the previous site was left as it was."
 
 
 class BuildFailed(BriefingError):
@@ -40,7 +43,7 @@ def run_build(project: Project, site_dir: Path | None = None) -> BuildResult:
     config = project.load_config()
     target = Path(site_dir or config.site_dir).resolve()
     _refuse_unsafe_target(target, project.root.resolve(), Path(config.docs_dir).resolve())
-    briefings = load_site(Path(config.docs_dir))
+    briefings = project.load_site(config)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
     try:
@@ -69,13 +72,28 @@ def _mkdocs_build(project: Project, staging: Path) -> None:
         mkdocs_build(project.load_config(site_dir=str(staging)))
     except Abort as abort:
         detail = "\n".join(errors.messages) or str(abort)
-        raise BuildFailed(f"{detail}\nThe build stopped; the previous site was left as it was.") from None
+        raise BuildFailed(f"{detail}\n{KEPT}") from None
+    except jinja2.TemplateError as error:
+        raise BuildFailed(f"{_template_location(error)}: template error: {error.message}\n"
+                          f"{KEPT}") from None
     finally:
         logger.removeHandler(errors)
 
 
+def _template_location(error: jinja2.TemplateError) -> str:
+    """Where in the theme the error is: a syntax error knows; else the innermost template frame."""
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        return f"{error.filename}:{error.lineno}"
+    location = "templates"
+    for frame, line in traceback.walk_tb(error.__traceback__):
+        filename = frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".md")):
+            location = f"{filename}:{line}"
+    return location
+
+
 def _swap_into_place(staging: Path, target: Path) -> None:
-    """Replace `target` by `staging` with two renames, so the old site exists until the new one does."""
+    """Swap `staging` in for `target` by two renames: the old site stays until the new one is in."""
     previous = None
     if target.exists():
         previous = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from ..filters import plural
-from ..pipeline import load_site
 from ..project import Project
 
 
 def run_check(project: Project) -> str:
     """Check every briefing; return a one-line summary, or raise `CheckFailed`."""
-    briefings = load_site(project.docs_dir())
+    briefings = project.load_site()
     quotes = sum(len(r.quotes) for b in briefings for r in b.reactions)
     citations = sum(len(p.citations) for b in briefings for p in b.findings + b.concerns)
     return (f"OK: {plural(len(briefings), 'briefing')} checked; "

@@ -13,7 +13,6 @@ import tempfile
 from pathlib import Path
 
 from ..errors import BriefingError
-from ..pipeline import load_site
 from ..project import Project
 from .build import run_build
 
@@ -26,7 +25,7 @@ def run_export(project: Project, slugs: list[str], output_dir: Path, *, everythi
                force: bool) -> list[Path]:
     """Write `<slug>.html` for each slug (every briefing with `everything`, plus the site zip)."""
     config = project.load_config()
-    known = [b.slug for b in load_site(Path(config.docs_dir))]
+    known = [b.slug for b in project.load_site(config)]
     wanted = known if everything else slugs
     for slug in wanted:
         if slug not in known:

@@ -6,13 +6,12 @@ import logging
 
 from mkdocs.commands.serve import serve as mkdocs_serve
 
-from ..pipeline import load_site
 from ..project import Project
 
 
 def run_serve(project: Project, dev_addr: str | None = None) -> None:
     """Check once (refusing to start on errors), then serve and rebuild on every edit."""
-    load_site(project.docs_dir())
+    project.load_site()
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     logger = logging.getLogger("mkdocs")

@@ -1,0 +1,44 @@
+"""Read a user's input file only if it is what it claims to be.
+
+A briefing folder may hold a link to a file outside the project, a device or
+pipe that would block or never end, or a file far larger than any article.
+Each is refused with a message before a byte is read. In: a path, the folder
+it must stay inside, a size limit. Out: the file's bytes, or `UnsafeFile`.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+DEFAULT_MAX_MB = 5
+"""A long report summary is 100 KB; 5 MB leaves room and still refuses a mistake."""
+
+
+class UnsafeFile(Exception):
+    """The file is not read; `message` says why and what to do."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def read_input_file(path: Path, inside: Path, max_bytes: int) -> bytes:
+    """The bytes of `path`, which must be a regular file within `inside`, at most `max_bytes`."""
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(inside.resolve()):
+            raise UnsafeFile(f"is a link to {target}, outside the project; copy the file in "
+                             "instead of linking to it.")
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsafeFile("is not a regular file (a device, pipe or folder?); "
+                         "use a plain text file.")
+    if info.st_size > max_bytes:
+        raise UnsafeFile(
+            f"is {info.st_size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.0f} MB. "
+            "Check it is the right file, or raise max_file_mb for the briefing plugin in "
+            "mkdocs.yml.")
+    with open(path, "rb") as handle:
+        return handle.read(max_bytes + 1)
