@@ -57,6 +57,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def __init__(self):
         self.briefings: list[Briefing] = []
+        self.failure: CheckFailed | None = None
+        """Why the last build's checks failed, for `build.py` to report as it reports `check`."""
         self.pages: dict[str, tuple[Briefing, str]] = {}
         self.link_index = LinkIndex()
         self.build_time = PinnedBuildTime()
@@ -70,9 +72,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        self.failure = None
         try:
             self.briefings = load_site(Path(config.docs_dir), self.config.max_file_mb)
         except CheckFailed as failure:
+            self.failure = failure
             raise PluginError(str(failure)) from None
         self.build_time.pin(self.briefings)
         self.pages = {}

@@ -15,6 +15,7 @@ and a passage must start and end on word boundaries.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -101,15 +102,25 @@ def find_passage(passage: str, source: SourceText) -> list[PassageMatch]:
     parts = [fold(part) for part in elided_parts(passage)]
     if not parts:
         return []
-    return [match for p in source.paragraphs if (match := _match_in(parts, p)) is not None]
+    patterns = [re.compile(r"(?<!\w)" + re.escape(part) + r"(?!\w)") for part in parts]
+    return [match for p in source.paragraphs
+            if (match := _match_in(parts, patterns, p)) is not None]
 
 
-def _match_in(parts: list[str], paragraph: Paragraph) -> PassageMatch | None:
-    folded = Normalised(paragraph.text)
+@functools.lru_cache(maxsize=8192)
+def _folded_paragraph(text: str) -> Normalised:
+    """Each paragraph is folded once, however many quotes are looked for in it."""
+    return Normalised(text)
+
+
+def _match_in(parts: list[str], patterns: list[re.Pattern], paragraph: Paragraph
+              ) -> PassageMatch | None:
+    folded = _folded_paragraph(paragraph.text)
+    if any(part not in folded.text for part in parts):
+        return None
     spans = []
     position = 0
-    for part in parts:
-        pattern = re.compile(r"(?<!\w)" + re.escape(part) + r"(?!\w)")
+    for pattern in patterns:
         found = pattern.search(folded.text, position)
         if found is None:
             return None

@@ -1,4 +1,4 @@
-"""`build.py build`: check, then build the site with MkDocs into a fresh folder and swap it in.
+"""`build.py build`: check and build the site with MkDocs into a fresh folder, then swap it in.
 
 The site is built into a temporary folder beside the target; only a build that
 succeeded replaces the previous site, so a failed build never leaves a
@@ -43,16 +43,15 @@ def run_build(project: Project, site_dir: Path | None = None) -> BuildResult:
     config = project.load_config()
     target = Path(site_dir or config.site_dir).resolve()
     _refuse_unsafe_target(target, project.root.resolve(), Path(config.docs_dir).resolve())
-    briefings = project.load_site(config)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
     try:
-        _mkdocs_build(project, staging)
+        briefings = _mkdocs_build(project, staging)
         _swap_into_place(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     pages = sum(1 for _ in target.rglob("*.html"))
-    return BuildResult(target, len(briefings), pages, time.perf_counter() - started)
+    return BuildResult(target, briefings, pages, time.perf_counter() - started)
 
 
 def _refuse_unsafe_target(target: Path, root: Path, docs_dir: Path) -> None:
@@ -64,13 +63,19 @@ def _refuse_unsafe_target(target: Path, root: Path, docs_dir: Path) -> None:
                             "use a folder of its own such as 'site'.")
 
 
-def _mkdocs_build(project: Project, staging: Path) -> None:
+def _mkdocs_build(project: Project, staging: Path) -> int:
+    """Build into `staging`; return the number of briefings. The plugin runs the checks."""
     errors = _ErrorCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(errors)
+    config = project.load_config(site_dir=str(staging))
+    plugin = config.plugins["briefing"]
     try:
-        mkdocs_build(project.load_config(site_dir=str(staging)))
+        mkdocs_build(config)
+        return len(plugin.briefings)
     except Abort as abort:
+        if plugin.failure is not None:
+            raise plugin.failure from None
         detail = "\n".join(errors.messages) or str(abort)
         raise BuildFailed(f"{detail}\n{KEPT}") from None
     except jinja2.TemplateError as error:
