@@ -90,7 +90,12 @@ def _compose(text: str) -> yaml.Node | None:
 
 def _describe(error: yaml.MarkedYAMLError) -> str:
     parts = [error.context, error.problem]
-    return "YAML syntax error: " + ", ".join(p for p in parts if p) + "."
+    message = "YAML syntax error: " + ", ".join(p for p in parts if p) + "."
+    start, end = error.context_mark, error.problem_mark
+    if start and end and start.line != end.line and "scanning" in (error.context or ""):
+        # An unclosed quote is noticed where the file ends; say where it opened.
+        message += f" It starts on line {start.line + 1}."
+    return message
 
 
 class _Walker:

@@ -1,0 +1,206 @@
+"""The command line: `python build.py [--config FILE] [build|check|serve|schema]` and its exit codes.
+
+Most tests call `briefing.cli.main` in-process; a few run build.py itself to prove the real
+entry point (exit status, streams, the mkdocs.yml beside build.py as the default).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from briefing.commands.schema import schema_text
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = ROOT / "mkdocs.yml"
+OK_DEFAULT = ("OK: 1 briefing checked; 11 quotes found word for word in their sources, "
+              "17 citations resolved.\n")
+
+
+def build_py(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+
+
+@pytest.fixture
+def project(tmp_path, config_for) -> Path:
+    """A copy of the default project's docs in tmp_path, with its mkdocs.yml; returns the config."""
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    return config_for(tmp_path, tmp_path / "docs", tmp_path / "site")
+
+
+# --- Usage ----------------------------------------------------------------------------------
+
+def test_help_lists_the_commands_and_exits_0(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"], default_config=CONFIG)
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: python build.py")
+    for command in ("build", "check", "serve", "schema"):
+        assert command in out
+
+
+def test_an_unknown_command_exits_2(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["publish"], default_config=CONFIG)
+    assert exited.value.code == 2
+    assert "invalid choice: 'publish'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["build", "check", "schema"])
+def test_a_missing_config_exits_2_with_a_message(command, tmp_path, capsys):
+    missing = tmp_path / "nowhere" / "mkdocs.yml"
+    assert main(["--config", str(missing), command]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (f"error: {missing}: no such file. Run from a Briefing project, or name the "
+                   "configuration with --config.\n")
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_an_unreadable_config_exits_2_without_a_traceback(tmp_path, capsys):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: [unclosed\n", encoding="utf-8")
+    assert main(["--config", str(config), "check"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {config}: ")
+    assert "Traceback" not in err
+
+
+# --- check ----------------------------------------------------------------------------------
+
+def test_check_prints_ok_on_the_default_project(capsys):
+    assert main(["check"], default_config=CONFIG) == 0
+    assert capsys.readouterr() == (OK_DEFAULT, "")
+
+
+def test_check_writes_nothing(project, tree_of, capsys):
+    before = tree_of(project.parent)
+    assert main(["--config", str(project), "check"]) == 0
+    assert tree_of(project.parent) == before
+    assert capsys.readouterr().out == OK_DEFAULT
+
+
+# --- build ----------------------------------------------------------------------------------
+
+def test_build_prints_where_the_site_is(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "--site-dir", "site"], default_config=CONFIG) == 0
+    out, err = capsys.readouterr()
+    first, second = out.splitlines()
+    pages = len(list((tmp_path / "site").rglob("*.html")))
+    assert first.startswith(f"Built 1 briefing ({pages} pages) into site{os.sep} in ")
+    assert second == f"Open site{os.sep}index.html in a browser, or run: python build.py serve"
+    assert err == ""
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_build_names_a_site_outside_the_working_folder_in_full(tmp_path, capsys):
+    site = tmp_path / "elsewhere"
+    assert main(["build", "--site-dir", str(site)], default_config=CONFIG) == 0
+    assert f"into {site}{os.sep} in " in capsys.readouterr().out
+    assert (site / "cumbria-child-protection" / "source.html").is_file()
+
+
+def test_build_is_the_default_command_and_uses_the_configured_site_dir(project, capsys):
+    assert main(["--config", str(project)]) == 0
+    assert capsys.readouterr().out.startswith("Built 1 briefing (")
+    assert (project.parent / "site" / "cumbria-child-protection" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("site_dir, reason", [
+    (".", "would replace the project itself"),
+    ("docs", "overlaps the docs folder"),
+    ("docs/site", "overlaps the docs folder"),
+])
+def test_build_refuses_a_site_dir_that_would_destroy_the_project(
+        project, site_dir, reason, tree_of, capsys):
+    before = tree_of(project.parent)
+    assert main(["--config", str(project), "build", "--site-dir",
+                 str(project.parent / site_dir)]) == 1
+    assert reason in capsys.readouterr().err
+    assert tree_of(project.parent) == before
+
+
+@pytest.mark.parametrize("template", [
+    pytest.param("{{ no_such_name }}\n", id="undefined-name"),
+    pytest.param("{% if %}\n", id="syntax-error"),
+])
+def test_a_template_error_fails_the_build_with_a_message_and_keeps_the_site(
+        template, tmp_path, config_for, tree_of, capsys):
+    """A typo in a theme template stops the build (StrictUndefined), reported like any other
+    build problem: exit 1, a message naming the template, the previous site kept."""
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    (tmp_path / "templates" / "home.html").write_text(template, encoding="utf-8")
+    config = config_for(tmp_path, ROOT / "docs", tmp_path / "site")
+    config.write_text(config.read_text("utf-8").replace(
+        str((ROOT / "templates").resolve()), str(tmp_path / "templates")), encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_bytes(b"previous\n")
+    assert main(["--config", str(config), "build"]) == 1
+    err = capsys.readouterr().err
+    assert "home.html" in err or "no_such_name" in err
+    assert "Traceback" not in err
+    assert tree_of(tmp_path / "site") == {"index.html": b"previous\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mkdocs.yml", "site", "templates"]
+
+
+# --- schema ---------------------------------------------------------------------------------
+
+def test_schema_rewrites_the_json_schema_and_the_readme_reference(project, capsys):
+    schema_file = project.parent / "docs" / "briefing.schema.json"
+    schema_file.unlink()
+    readme = project.parent / "README.md"
+    committed = (ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = "<!-- metadata-reference:start -->", "<!-- metadata-reference:end -->"
+    stale = committed[:committed.index(start) + len(start)] + "\nstale\n" + committed[
+        committed.index(end):]
+    readme.write_text(stale, encoding="utf-8")
+    assert main(["--config", str(project), "schema"]) == 0
+    assert capsys.readouterr().out == f"Wrote {schema_file} and {readme}\n"
+    assert schema_file.read_text(encoding="utf-8") == schema_text()
+    assert json.loads(schema_text())["title"] == "BriefingMetadata"
+    assert readme.read_text(encoding="utf-8") == committed
+
+
+# --- build.py itself --------------------------------------------------------------------------
+
+def test_build_py_help_and_usage_errors(tmp_path):
+    assert build_py("--help", cwd=tmp_path).returncode == 0
+    wrong = build_py("publish", cwd=tmp_path)
+    assert wrong.returncode == 2
+    assert wrong.stderr.startswith("usage: python build.py")
+
+
+def test_build_py_finds_the_mkdocs_yml_beside_it_from_any_folder(tmp_path):
+    result = build_py("check", cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (0, OK_DEFAULT, "")
+
+
+def test_build_py_missing_config_exits_2(tmp_path):
+    result = build_py("--config", str(tmp_path / "mkdocs.yml"), "check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ") and "no such file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_build_py_reports_a_date_the_pages_cannot_show_without_a_traceback(project, tree_of):
+    """`published: '2017-13'` matches the date pattern; the build must still fail with a
+    message (exit 1), not crash rendering it."""
+    metadata = project.parent / "docs" / "cumbria-child-protection" / "briefing.yml"
+    text = metadata.read_text(encoding="utf-8")
+    metadata.write_text(text.replace("    date: 2016-07\n", "    date: '2016-13'\n"),
+                        encoding="utf-8")
+    result = build_py("--config", str(project), "build", cwd=project.parent)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 1
+    assert "2016-13" in result.stderr
+    assert not (project.parent / "site").exists()
