@@ -33,4 +33,11 @@ def paragraphs(text: str) -> list[str]:
     return [block for block in blocks if block]
 
 
-FILTERS = {"long_date": long_date, "plural": plural, "paragraphs": paragraphs}
+def atom_date(iso: str) -> str:
+    """`2016-07` -> `2016-07-01T00:00:00Z`: Atom wants a full timestamp; we know the day at best."""
+    year, month, day = (iso.split("-") + ["01", "01"])[:3]
+    return f"{year}-{month}-{day}T00:00:00Z"
+
+
+FILTERS = {"long_date": long_date, "plural": plural, "paragraphs": paragraphs,
+           "atom_date": atom_date}

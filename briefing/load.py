@@ -27,8 +27,8 @@ from .yamlfile import YamlDocument, YamlSyntaxError, item_path, load_yaml
 METADATA_FILE = "briefing.yml"
 SOURCE_FILE = "source.txt"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-RESERVED_SLUGS = {"assets", "downloads"}
-"""Folders of the built site that hold the theme's files and the downloads."""
+RESERVED_SLUGS = {"assets", "downloads", "subjects", "inspectors", "tags", "people", "page"}
+"""Folders of the built site that hold its own files: theme, downloads, indexes, home pages."""
 
 
 @dataclass

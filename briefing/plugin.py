@@ -35,12 +35,19 @@ from .filters import FILTERS
 from .links import LinkIndex
 from .load import METADATA_FILE
 from .model import Briefing
+from .collection import build_collection
+from .pages import INDEX_TITLES, SitePage, site_pages
 from .pipeline import load_site
+from .published import linked_data, published_json
 from .reproducible import PinnedBuildTime
 from .safefiles import DEFAULT_MAX_MB
 from .search import INDEX_FILE, search_index_script
+from .security import content_security_policy
 
-HOME_TEMPLATE = "home.html"
+PAGE_DEFAULTS = {"briefing": None, "section": None, "single_page": False, "related": (),
+                 "listing": None, "chart": None, "group": None, "person_across": None,
+                 "index_kind": None, "linked_data": None}
+"""Every name a template may test for, so a page that lacks one gets None, not an error."""
 
 
 class BriefingConfig(base.Config):
@@ -59,16 +66,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.briefings: list[Briefing] = []
         self.failure: CheckFailed | None = None
         """Why the last build's checks failed, for `build.py` to report as it reports `check`."""
-        self.pages: dict[str, tuple[Briefing, str]] = {}
+        self.pages: dict[str, SitePage] = {}
+        self.collection = build_collection([])
         self.link_index = LinkIndex()
         self.build_time = PinnedBuildTime()
+        self.serving = False
 
     @property
     def archive_path(self) -> str | None:
         return f"downloads/{self.config.archive_name}.zip" if self.config.archive else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        config.theme.static_templates.add("404.html")
+        config.theme.static_templates.update({"404.html", "feed.xml"})
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -79,32 +88,28 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.failure = failure
             raise PluginError(str(failure)) from None
         self.build_time.pin(self.briefings)
-        self.pages = {}
+        self.collection = build_collection(self.briefings)
         self.link_index = LinkIndex()
         for file in list(files):
             if file.src_uri.endswith("/" + METADATA_FILE):
                 files.remove(file)
-        for briefing in self.briefings:
-            self._add_briefing_pages(files, config, briefing)
-        if files.get_file_from_path("index.md") is None:
-            files.append(_generated_page(config, "index.md", config.site_name, HOME_TEMPLATE))
-        files.append(_generated_page(config, "search.md", "Search", "search.html"))
+        self.pages = {page.src_uri: page for page in site_pages(self.collection)}
+        for page in self.pages.values():
+            if files.get_file_from_path(page.src_uri) is None:
+                files.append(_generated_page(config, page))
         files.append(File.generated(config, "assets/lunr.js", abs_src_path=str(_lunr_path())))
         files.append(File.generated(config, INDEX_FILE,
                                     content=search_index_script(self.briefings)))
+        for path, content in published_json(self.collection).items():
+            files.append(File.generated(config, path, content=content))
         return files
 
-    def _add_briefing_pages(self, files: Files, config: MkDocsConfig, briefing: Briefing) -> None:
-        pages = [(s.name, f"{briefing.slug}/{s.name}.md", s.title) for s in briefing.sections]
-        pages.append(("print", f"{briefing.slug}/print.md", "Whole briefing"))
-        pages.append(("export", f"downloads/{briefing.slug}.md", briefing.metadata.title))
-        for section, src_uri, title in pages:
-            files.append(_generated_page(config, src_uri, title, f"briefing/{section}.html"))
-            self.pages[src_uri] = (briefing, section)
-
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files):
-        if page.file.src_uri == "index.md":
-            page.meta.setdefault("template", HOME_TEMPLATE)
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            # A page the user wrote in docs/ at a generated address (index.md) keeps its text
+            # and gets the generated page's template, unless it names its own.
+            page.meta.setdefault("template", generated.template)
         return markdown
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files):
@@ -113,14 +118,31 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         env.filters.update(FILTERS)
         return env
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav):
-        briefing, section = self.pages.get(page.file.src_uri, (None, None))
-        context["briefing"] = briefing
-        context["section"] = section
-        context["single_page"] = section in ("print", "export")
-        context["briefings"] = self.briefings
-        context["site_archive"] = self.archive_path
+        generated = self.pages.get(page.file.src_uri)
+        context.update(PAGE_DEFAULTS)
+        context.update(self._site_context())
+        if generated is not None:
+            context.update(generated.context)
+        context["content_security_policy"] = content_security_policy(
+            inline_styles=generated is not None and generated.template == "briefing/export.html",
+            live_reload=self.serving)
+        if context["briefing"] is not None and context["section"] == "index":
+            context["linked_data"] = linked_data(context["briefing"], page.canonical_url)
         return context
+
+    def on_template_context(self, context, /, *, template_name: str, config: MkDocsConfig):
+        context.update(PAGE_DEFAULTS)
+        context.update(self._site_context())
+        return context
+
+    def _site_context(self) -> dict:
+        return {"briefings": self.briefings, "collection": self.collection,
+                "site_archive": self.archive_path, "index_titles": INDEX_TITLES,
+                "content_security_policy": content_security_policy(live_reload=self.serving)}
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         self.link_index.add(page.url, output)
@@ -149,6 +171,7 @@ def _lunr_path() -> Path:
     return Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
 
 
-def _generated_page(config: MkDocsConfig, src_uri: str, title: str, template: str) -> File:
-    front_matter = yaml.safe_dump({"title": title, "template": template}, allow_unicode=True)
-    return File.generated(config, src_uri, content=f"---\n{front_matter}---\n")
+def _generated_page(config: MkDocsConfig, page: SitePage) -> File:
+    front_matter = yaml.safe_dump({"title": page.title, "template": page.template},
+                                  allow_unicode=True)
+    return File.generated(config, page.src_uri, content=f"---\n{front_matter}---\n")

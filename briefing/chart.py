@@ -1,0 +1,75 @@
+"""Findings against concerns over time, as numbers a template can draw as inline SVG.
+
+In: briefings (any order). Out: a `Chart` with every mark's position already
+computed, so the template only places shapes and text: no script, prints as
+well as it shows, and the same numbers feed the table that is its text alternative.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Briefing
+
+WIDTH, HEIGHT = 640, 220
+LEFT, RIGHT, TOP, BOTTOM = 40, 16, 16, 36
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    briefing: Briefing
+    date: str
+    findings: int
+    concerns: int
+    x: float
+    y_findings: float
+    y_concerns: float
+
+
+@dataclass(frozen=True)
+class Chart:
+    points: tuple[ChartPoint, ...]
+    y_ticks: tuple[tuple[int, float], ...]
+    """(value, y) for the horizontal grid lines."""
+    x_labels: tuple[tuple[str, float], ...]
+    """(year, x) under the axis."""
+    width: int = WIDTH
+    height: int = HEIGHT
+    left: int = LEFT
+    right_edge: int = WIDTH - RIGHT
+    baseline: int = HEIGHT - BOTTOM
+
+    @property
+    def findings_line(self) -> str:
+        return " ".join(f"{p.x:.1f},{p.y_findings:.1f}" for p in self.points)
+
+    @property
+    def concerns_line(self) -> str:
+        return " ".join(f"{p.x:.1f},{p.y_concerns:.1f}" for p in self.points)
+
+
+def findings_and_concerns(briefings: list[Briefing] | tuple[Briefing, ...],
+                          limit: int = 60) -> Chart | None:
+    """The chart of the latest `limit` dated briefings, oldest on the left; None if under two."""
+    dated = [b for b in briefings if b.metadata.source.published]
+    dated = sorted(dated, key=lambda b: b.sort_key)[-limit:]
+    if len(dated) < 2:
+        return None
+    top = max(max(len(b.findings), len(b.concerns)) for b in dated) or 1
+    span = WIDTH - LEFT - RIGHT
+    plot_height = HEIGHT - TOP - BOTTOM
+
+    def y(value: int) -> float:
+        return TOP + plot_height * (1 - value / top)
+
+    points = []
+    for i, b in enumerate(dated):
+        x = LEFT + span * (i / (len(dated) - 1))
+        points.append(ChartPoint(b, b.metadata.source.published.date, len(b.findings),
+                                 len(b.concerns), x, y(len(b.findings)), y(len(b.concerns))))
+    step = max(1, top // 4)
+    ticks = tuple((v, y(v)) for v in range(0, top + 1, step))
+    labels: dict[str, float] = {}
+    for p in points:
+        labels.setdefault(p.date[:4], p.x)
+    return Chart(tuple(points), ticks, tuple(labels.items()))

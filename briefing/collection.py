@@ -1,0 +1,202 @@
+"""The site as a collection: briefings grouped by subject, inspector, tag and person.
+
+In: every modelled `Briefing`, newest first. Out: a `Collection` whose groups
+and people pages, and every paged list, stay small however many briefings
+there are; the site's navigation lives on these pages, never in every page.
+
+People are matched across briefings by name (ids are per briefing), so a
+person's page shows each role they held, in date order.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from .model import Briefing, Reaction
+from .schema import Person
+
+PAGE_SIZE = 25
+"""Briefings (or names) per listing page: bounded page size, whatever the site's size."""
+RELATED_LIMIT = 8
+T = TypeVar("T")
+
+
+def slugify(name: str) -> str:
+    """`Zoë Billingham` -> `zoe-billingham`: a readable, ASCII path segment."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "unnamed"
+
+
+@dataclass(frozen=True)
+class Listing(Generic[T]):
+    """One page of a long list."""
+
+    items: tuple[T, ...]
+    number: int
+    """1-based page number."""
+    count: int
+    """How many pages the whole list has."""
+    base: str
+    """Folder of the list's pages: `subjects/cumbria-constabulary` (empty for the home page)."""
+
+    def path(self, number: int | None = None) -> str:
+        """Site path of page `number` (default: this one): `<base>/index.html`, `<base>/2.html`."""
+        number = number or self.number
+        folder = f"{self.base}/" if self.base else ""
+        if number == 1:
+            return f"{folder}index.html"
+        return f"{folder}{number}.html" if self.base else f"page/{number}.html"
+
+
+def paginate(items: tuple[T, ...] | list[T], base: str, size: int = PAGE_SIZE) -> list[Listing[T]]:
+    """Split `items` into pages of `size`; an empty list still has one (empty) page."""
+    items = tuple(items)
+    count = max(1, -(-len(items) // size))
+    return [Listing(items[i * size:(i + 1) * size], i + 1, count, base) for i in range(count)]
+
+
+@dataclass(frozen=True)
+class Group:
+    """Briefings that share a subject, an inspecting body or a tag."""
+
+    kind: str
+    """`subject`, `inspector` or `tag`."""
+    slug: str
+    name: str
+    briefings: tuple[Briefing, ...]
+
+    @property
+    def folder(self) -> str:
+        return f"{GROUP_FOLDERS[self.kind]}/{self.slug}"
+
+    @property
+    def listings(self) -> list[Listing[Briefing]]:
+        return paginate(self.briefings, self.folder)
+
+
+GROUP_FOLDERS = {"subject": "subjects", "inspector": "inspectors", "tag": "tags",
+                 "person": "people"}
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One briefing in which a person is quoted or named, with the role they held there."""
+
+    briefing: Briefing
+    person: Person
+    reactions: tuple[Reaction, ...]
+
+
+@dataclass(frozen=True)
+class PersonAcross:
+    """Someone named in one or more briefings, matched by name."""
+
+    slug: str
+    name: str
+    appearances: tuple[Appearance, ...]
+    """Newest first."""
+
+    @property
+    def folder(self) -> str:
+        return f"people/{self.slug}"
+
+    @property
+    def quote_count(self) -> int:
+        return sum(len(r.quotes) for a in self.appearances for r in a.reactions)
+
+
+@dataclass(frozen=True)
+class Collection:
+    """Every briefing, and the ways into them."""
+
+    briefings: tuple[Briefing, ...]
+    subjects: tuple[Group, ...]
+    inspectors: tuple[Group, ...]
+    tags: tuple[Group, ...]
+    people: tuple[PersonAcross, ...]
+
+    @property
+    def home_listings(self) -> list[Listing[Briefing]]:
+        return paginate(self.briefings, "")
+
+    def index_listings(self, kind: str) -> list[Listing]:
+        """The A–Z index of subjects, inspectors, tags or people, paged."""
+        items = {"subject": self.subjects, "inspector": self.inspectors, "tag": self.tags,
+                 "person": self.people}[kind]
+        return paginate(items, GROUP_FOLDERS[kind], size=PAGE_SIZE * 4)
+
+    def group_of(self, kind: str, name: str) -> Group:
+        return self._groups_by_name[(kind, name)]
+
+    @functools.cached_property
+    def _groups_by_name(self) -> dict[tuple[str, str], Group]:
+        return {(g.kind, g.name): g for g in self.subjects + self.inspectors + self.tags}
+
+    def person_named(self, name: str) -> PersonAcross:
+        return self._people_by_name[name]
+
+    @functools.cached_property
+    def _people_by_name(self) -> dict[str, PersonAcross]:
+        return {p.name: p for p in self.people}
+
+    def related(self, briefing: Briefing) -> tuple[Briefing, ...]:
+        """Other briefings on the same subject or quoting the same people, newest first."""
+        names = {p.name for p in briefing.people}
+        found = [b for b in self.briefings if b is not briefing and (
+            b.metadata.subject.name == briefing.metadata.subject.name
+            or names & {p.name for p in b.people})]
+        return tuple(found[:RELATED_LIMIT])
+
+
+def build_collection(briefings: list[Briefing]) -> Collection:
+    """Group `briefings` (newest first) every way a reader looks for them."""
+    return Collection(
+        briefings=tuple(briefings),
+        subjects=_groups("subject", briefings, lambda b: [b.metadata.subject.name]),
+        inspectors=_groups("inspector", briefings, lambda b: [b.metadata.inspector.name]),
+        tags=_groups("tag", briefings, lambda b: b.metadata.tags),
+        people=_people(briefings),
+    )
+
+
+def _groups(kind: str, briefings: list[Briefing], names_of) -> tuple[Group, ...]:
+    members: dict[str, list[Briefing]] = defaultdict(list)
+    for briefing in briefings:
+        for name in dict.fromkeys(names_of(briefing)):
+            members[name].append(briefing)
+    slugs = _unique_slugs(members)
+    return tuple(Group(kind, slugs[name], name, tuple(members[name]))
+                 for name in sorted(members, key=str.casefold))
+
+
+def _people(briefings: list[Briefing]) -> tuple[PersonAcross, ...]:
+    seen: dict[str, list[Appearance]] = defaultdict(list)
+    for briefing in briefings:
+        for person in briefing.people:
+            seen[person.name].append(Appearance(briefing, person, briefing.reactions_by(person)))
+    slugs = _unique_slugs(seen)
+    return tuple(PersonAcross(slugs[name], name, tuple(seen[name]))
+                 for name in sorted(seen, key=lambda n: (_surname(n), n)))
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].casefold() if name.split() else ""
+
+
+def _unique_slugs(names) -> dict[str, str]:
+    """A slug per name; names that fold to the same slug get -2, -3, ... in sorted order."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in sorted(names):
+        slug = base = slugify(name)
+        counter = 2
+        while slug in taken:
+            slug, counter = f"{base}-{counter}", counter + 1
+        taken.add(slug)
+        slugs[name] = slug
+    return slugs
