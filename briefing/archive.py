@@ -23,11 +23,12 @@ def write_site_archive(site_dir: Path, archive: Path, top_folder: str) -> Path:
     stamp = time.gmtime(max(ZIP_EPOCH_MIN, int(os.environ.get("SOURCE_DATE_EPOCH", "0"))))[:6]
     files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p != archive)
     partial = archive.with_suffix(".zip.partial")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+    # Level 1: HTML still shrinks about fourfold, at a third of the default level's time.
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as bundle:
         for path in files:
             info = zipfile.ZipInfo(f"{top_folder}/{path.relative_to(site_dir).as_posix()}", stamp)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            bundle.writestr(info, path.read_bytes())
+            bundle.writestr(info, path.read_bytes(), compresslevel=1)
     partial.replace(archive)
     return archive

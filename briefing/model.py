@@ -92,7 +92,7 @@ class Reaction:
         return f"reaction-{self.id}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Reference:
     """Something in the briefing that cites a source paragraph: the way back from the source."""
 
@@ -150,7 +150,7 @@ class Briefing:
 
     @property
     def export_path(self) -> str:
-        """The site path of the single-file export: `downloads/cumbria.html`."""
+        """The whole briefing as one self-contained page, to print or save: `downloads/x.html`."""
         return f"downloads/{self.slug}.html"
 
     def reactions_by(self, person: Person) -> tuple[Reaction, ...]:
@@ -232,6 +232,8 @@ def _source_paragraphs(source: SourceText, points, reactions) -> tuple[SourcePar
 
 def _segments(text: str, citations: list[tuple[Reference, Citation]]) -> tuple[Segment, ...]:
     """Cut `text` at every span boundary; each run knows which references cover it."""
+    if not any(citation.spans for _, citation in citations):
+        return (Segment(text),)
     cuts = {0, len(text)}
     for _, citation in citations:
         for start, end in citation.spans:

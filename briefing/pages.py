@@ -1,9 +1,10 @@
 """Every page the plugin generates, with what its template needs.
 
-In: the `Collection`. Out: `SitePage`s: each briefing's six sections, its
-one-page view and single-file export; the paged home; the A–Z indexes and the
-pages of each subject, inspecting body, tag and person; search. Nothing here
-is HTML: a page is a source path, a title, a template and its context.
+In: the `Collection`. Out: `SitePage`s: each briefing's six sections and its
+whole-briefing page (one self-contained file, both print view and export);
+the paged home; the A–Z indexes and the pages of each subject, inspecting
+body, tag and person; search. Nothing here is HTML: a page is a source path,
+a title, a template and its context.
 """
 
 from __future__ import annotations
@@ -52,8 +53,6 @@ def briefing_pages(briefing: Briefing, collection: Collection) -> list[SitePage]
     context = {"briefing": briefing, "related": collection.related(briefing)}
     pages = [SitePage(f"{briefing.slug}/{s.name}.md", s.title, f"briefing/{s.name}.html",
                       {**context, "section": s.name}) for s in briefing.sections]
-    pages.append(SitePage(f"{briefing.slug}/print.md", "Whole briefing", "briefing/print.html",
-                          {**context, "section": "print", "single_page": True}))
     pages.append(SitePage(_md(briefing.export_path), briefing.metadata.title,
                           "briefing/export.html",
                           {**context, "section": "export", "single_page": True}))

@@ -10,27 +10,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .check import check_briefing
+from .check import Locations, check_briefing
 from .errors import CheckFailed, Problem
-from .load import load_briefings
+from .load import LoadedBriefing, load_briefings
 from .model import Briefing, build_briefing
 from .safefiles import DEFAULT_MAX_MB
 
 
 def load_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB) -> list[Briefing]:
     """Load, check and model every briefing below `docs_dir`; raise `CheckFailed` on any problem."""
+    briefings = [build_briefing(b, locations) for b, locations in check_site(docs_dir, max_file_mb)]
+    return sorted(briefings, key=lambda b: b.sort_key, reverse=True)
+
+
+def check_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB
+               ) -> list[tuple[LoadedBriefing, Locations]]:
+    """Load and check every briefing (no model: `build.py check` needs no more)."""
     loaded, problems = load_briefings(docs_dir, max_file_mb)
-    briefings: list[Briefing] = []
+    checked = []
     for briefing in loaded:
         if briefing.metadata is None or briefing.source is None:
             continue
         found, locations = check_briefing(briefing)
         problems.extend(found)
-        if not found:
-            briefings.append(build_briefing(briefing, locations))
+        checked.append((briefing, locations))
     if problems:
         raise CheckFailed(_relative(problems, docs_dir.parent))
-    return sorted(briefings, key=lambda b: b.sort_key, reverse=True)
+    return checked
 
 
 def _relative(problems: list[Problem], root: Path) -> list[Problem]:

@@ -17,10 +17,10 @@ plugin adds what a briefing needs at the documented events:
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import jinja2
-import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,12 +30,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .archive import write_site_archive
+from .collection import build_collection
 from .errors import CheckFailed
 from .filters import FILTERS
 from .links import LinkIndex
 from .load import METADATA_FILE
 from .model import Briefing
-from .collection import build_collection
 from .pages import INDEX_TITLES, SitePage, site_pages
 from .pipeline import load_site
 from .published import linked_data, published_json
@@ -172,6 +172,7 @@ def _lunr_path() -> Path:
 
 
 def _generated_page(config: MkDocsConfig, page: SitePage) -> File:
-    front_matter = yaml.safe_dump({"title": page.title, "template": page.template},
-                                  allow_unicode=True)
-    return File.generated(config, page.src_uri, content=f"---\n{front_matter}---\n")
+    # JSON is YAML too, and writes a hundred times faster than PyYAML's emitter.
+    front_matter = json.dumps({"title": page.title, "template": page.template},
+                              ensure_ascii=False)
+    return File.generated(config, page.src_uri, content=f"---\n{front_matter}\n---\n")

@@ -17,7 +17,9 @@ from mkdocs.exceptions import Abort, ConfigurationError
 
 from .errors import BriefingError
 from .model import Briefing
-from .pipeline import load_site
+from .check import Locations
+from .load import LoadedBriefing
+from .pipeline import check_site, load_site
 from .safefiles import DEFAULT_MAX_MB
 
 
@@ -53,9 +55,17 @@ class Project:
     def load_site(self, config: MkDocsConfig | None = None) -> list[Briefing]:
         """Load, check and model every briefing, with the limits set in mkdocs.yml."""
         config = config or self.load_config()
-        plugin = config.plugins.get("briefing")
-        max_file_mb = plugin.config.max_file_mb if plugin else DEFAULT_MAX_MB
-        return load_site(Path(config.docs_dir), max_file_mb)
+        return load_site(Path(config.docs_dir), _max_file_mb(config))
+
+    def check_site(self) -> list[tuple[LoadedBriefing, Locations]]:
+        """Load and check every briefing, with the limits set in mkdocs.yml."""
+        config = self.load_config()
+        return check_site(Path(config.docs_dir), _max_file_mb(config))
+
+
+def _max_file_mb(config: MkDocsConfig) -> float:
+    plugin = config.plugins.get("briefing")
+    return plugin.config.max_file_mb if plugin else DEFAULT_MAX_MB
 
 
 def _quiet_mkdocs() -> None:

@@ -55,12 +55,22 @@ class ClosestPassage:
 
 
 class Normalised:
-    """A text folded for comparison, remembering where each folded character came from."""
+    """A text folded for comparison, and (worked out only when asked) where each folded
+    character came from, to mark the original words of a match."""
 
     def __init__(self, text: str):
+        self.original = text
+        self.text = _SPACED_DASH.sub("-", _SPACES.sub(" ", text.translate(_TRANSLATION)))
+        self.text = self.text.lstrip(" ")
+
+    @functools.cached_property
+    def origin(self) -> list[int]:
+        """For each character of `text`, its index in the original: the same folding, by hand."""
+        if len(self.text) == len(self.original):
+            return list(range(len(self.text)))  # folding only ever removes characters
         chars: list[str] = []
         origin: list[int] = []
-        for index, char in enumerate(text.translate(_TRANSLATION_KEEPING_LENGTH)):
+        for index, char in enumerate(self.original.translate(_TRANSLATION_KEEPING_LENGTH)):
             if char == "\0":
                 continue
             if char.isspace():
@@ -73,15 +83,16 @@ class Normalised:
                 origin.pop()
             chars.append(char)
             origin.append(index)
-        self.text = "".join(chars)
-        self.origin = origin
-        self.length = len(text)
+        assert "".join(chars) == self.text, "the two foldings must agree"
+        return origin
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the unfolded text that folded to `text[start:end]`."""
         return self.origin[start], self.origin[end - 1] + 1
 
 
+_SPACES = re.compile(r"\s+")
+_SPACED_DASH = re.compile(r" ?- ?")
 # Same mapping, but invisible characters become NUL so offsets keep their meaning.
 _TRANSLATION_KEEPING_LENGTH = {**_TRANSLATION, **{ord(c): "\0" for c in INVISIBLE}}
 
@@ -102,9 +113,7 @@ def find_passage(passage: str, source: SourceText) -> list[PassageMatch]:
     parts = [fold(part) for part in elided_parts(passage)]
     if not parts:
         return []
-    patterns = [re.compile(r"(?<!\w)" + re.escape(part) + r"(?!\w)") for part in parts]
-    return [match for p in source.paragraphs
-            if (match := _match_in(parts, patterns, p)) is not None]
+    return [match for p in source.paragraphs if (match := _match_in(parts, p)) is not None]
 
 
 @functools.lru_cache(maxsize=8192)
@@ -113,20 +122,34 @@ def _folded_paragraph(text: str) -> Normalised:
     return Normalised(text)
 
 
-def _match_in(parts: list[str], patterns: list[re.Pattern], paragraph: Paragraph
-              ) -> PassageMatch | None:
+def _match_in(parts: list[str], paragraph: Paragraph) -> PassageMatch | None:
     folded = _folded_paragraph(paragraph.text)
-    if any(part not in folded.text for part in parts):
-        return None
     spans = []
     position = 0
-    for pattern in patterns:
-        found = pattern.search(folded.text, position)
-        if found is None:
+    for part in parts:
+        start = _find_whole_words(folded.text, part, position)
+        if start < 0:
             return None
-        spans.append(folded.original_span(found.start(), found.end()))
-        position = found.end()
+        spans.append(folded.original_span(start, start + len(part)))
+        position = start + len(part)
     return PassageMatch(paragraph, tuple(spans))
+
+
+def _find_whole_words(text: str, part: str, position: int) -> int:
+    """Where `part` next stands in `text` from `position` without cutting a word, or -1."""
+    start = text.find(part, position)
+    while start >= 0:
+        end = start + len(part)
+        cuts_before = start > 0 and _is_word_char(text[start - 1]) and _is_word_char(part[0])
+        cuts_after = end < len(text) and _is_word_char(text[end]) and _is_word_char(part[-1])
+        if not cuts_before and not cuts_after:
+            return start
+        start = text.find(part, start + 1)
+    return -1
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def closest_passage(passage: str, source: SourceText) -> ClosestPassage | None:

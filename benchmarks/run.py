@@ -1,0 +1,139 @@
+"""Benchmark: build sites of 1, 10, 100 and 1,000 synthetic briefings and print the figures.
+
+Run from the project folder:  python benchmarks/run.py  [--sizes 1 10 100 1000] [--save]
+
+Each build runs `build.py build` in its own process, so wall time includes the
+interpreter's start, and CPU time and peak memory are that process's alone
+(os.wait4). Also timed: `build.py check` on the same site, and the default
+one-briefing build. `--save` writes benchmarks/results.md with the machine described.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import write_synthetic_briefings  # noqa: E402
+
+TARGETS = "1,000 briefings: build <= 15 s wall and <= 500 MB peak; check <= 3 s; " \
+          "bytes per briefing within 10% of the 10-briefing figure; default build <= 1.5 s."
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+@dataclass
+class Row:
+    briefings: int
+    build: Run
+    check: Run
+    pages: int
+    output_bytes: int
+
+    @property
+    def bytes_per_briefing(self) -> float:
+        return self.output_bytes / self.briefings
+
+
+def timed(args: list[str]) -> Run:
+    """Run a command; its wall time, CPU time and peak resident memory."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(args)}\n{process.stderr.read().decode()}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def project_config(folder: Path) -> Path:
+    """A mkdocs.yml like the project's, for a docs folder elsewhere."""
+    text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("custom_dir: templates", f"custom_dir: {PROJECT / 'templates'}")
+    text = text.replace("  - templates", f"  - {PROJECT / 'templates'}")
+    text = text.replace("docs_dir: docs", f"docs_dir: {folder / 'docs'}")
+    config = folder / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def measure(count: int) -> Row:
+    with tempfile.TemporaryDirectory(prefix=f"briefing-bench-{count}-") as tmp:
+        folder = Path(tmp)
+        write_synthetic_briefings(folder / "docs", count)
+        config = project_config(folder)
+        build_py = [sys.executable, str(PROJECT / "build.py"), "--config", str(config)]
+        check = timed(build_py + ["check"])
+        build = timed(build_py + ["build", "--site-dir", str(folder / "site")])
+        files = [p for p in (folder / "site").rglob("*") if p.is_file()]
+        pages = sum(1 for p in files if p.suffix == ".html")
+        return Row(count, build, check, pages, sum(p.stat().st_size for p in files))
+
+
+def default_build() -> Run:
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-default-") as tmp:
+        return timed([sys.executable, str(PROJECT / "build.py"), "build", "--site-dir",
+                      str(Path(tmp) / "site")])
+
+
+def table(rows: list[Row], default: Run) -> str:
+    lines = ["| briefings | build wall s | build CPU s | peak MB | pages | output MB | "
+             "KB per briefing | check wall s |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        lines.append(f"| {r.briefings:,} | {r.build.wall:.2f} | {r.build.cpu:.2f} | "
+                     f"{r.build.peak_mb:.0f} | {r.pages:,} | {r.output_bytes / 1e6:.1f} | "
+                     f"{r.bytes_per_briefing / 1e3:.1f} | {r.check.wall:.2f} |")
+    lines.append("")
+    lines.append(f"Default one-briefing build (`python build.py`, interpreter start included): "
+                 f"{default.wall:.2f} s wall, {default.peak_mb:.0f} MB peak.")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (f"{os.cpu_count()} cores ({model}), {memory:.0f} GiB memory, "
+            f"{platform.system()} {platform.release()}, Python {platform.python_version()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100, 1000])
+    parser.add_argument("--save", action="store_true", help="write benchmarks/results.md")
+    args = parser.parse_args()
+    rows = []
+    for count in args.sizes:
+        rows.append(measure(count))
+        print(f"measured {count} briefings", file=sys.stderr)
+    result = table(rows, default_build())
+    print(result)
+    print(f"\nTargets: {TARGETS}")
+    if args.save:
+        text = (f"# Benchmark results\n\nMachine: {machine()}\n\n"
+                f"Command: `python benchmarks/run.py --save`\n\n{result}\n\nTargets: {TARGETS}\n")
+        (Path(__file__).parent / "results.md").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

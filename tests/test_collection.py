@@ -1,0 +1,175 @@
+"""A collection of dozens of briefings: listings, indexes, data files and the feed agree with each other.
+
+Built once from synthetic briefings (benchmarks/synthetic.py: many subjects, people
+shared across briefings) plus the default briefing, and checked on the built files.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+from pathlib import Path
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from benchmarks.synthetic import write_synthetic_briefings
+from briefing.collection import PAGE_SIZE
+from briefing.commands.build import run_build
+from briefing.project import Project
+
+ROOT = Path(__file__).resolve().parents[1]
+COUNT = 60
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, config_for) -> Path:
+    folder = tmp_path_factory.mktemp("collection")
+    docs = folder / "docs"
+    write_synthetic_briefings(docs, COUNT - 1)
+    shutil.copytree(ROOT / "docs" / "cumbria-child-protection", docs / "cumbria-child-protection")
+    config = config_for(folder, docs, folder / "site")
+    run_build(Project(config), folder / "site")
+    return folder / "site"
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def briefing_links(soup: BeautifulSoup) -> list[str]:
+    """The briefings a listing page lists, by the slug of each card's title link."""
+    return [a["href"].split("/")[-2] for a in soup.select("ol.briefing-list li h2 a, "
+                                                         "ol.briefing-list li h3 a")]
+
+
+def home_pages(site: Path) -> list[str]:
+    count = math.ceil(COUNT / PAGE_SIZE)
+    return ["index.html"] + [f"page/{n}.html" for n in range(2, count + 1)]
+
+
+def test_every_briefing_is_listed_exactly_once_across_the_home_pages(site):
+    listed = [slug for path in home_pages(site) for slug in briefing_links(page(site, path))]
+    assert len(listed) == COUNT
+    assert len(set(listed)) == COUNT
+    catalogue = json.loads((site / "briefings.json").read_text(encoding="utf-8"))
+    assert listed == [entry["id"] for entry in catalogue["briefings"]]
+
+
+def test_the_home_pages_are_newest_first_and_link_to_each_other(site):
+    catalogue = json.loads((site / "briefings.json").read_text(encoding="utf-8"))["briefings"]
+    dates = [entry["published"] for entry in catalogue]
+    assert dates == sorted(dates, reverse=True)
+    paths = home_pages(site)
+    assert not (site / f"page/{len(paths) + 1}.html").exists()
+    for number, path in enumerate(paths, start=1):
+        pager = page(site, path).select_one("nav.pager")
+        assert pager is not None, path
+        assert f"Page {number} of {len(paths)}" in pager.get_text()
+        assert bool(pager.select_one("a[rel=next]")) == (number < len(paths)), path
+        assert bool(pager.select_one("a[rel=prev]")) == (number > 1), path
+
+
+def test_page_size_stays_bounded(site):
+    """Listing pages hold PAGE_SIZE briefings at most, so they do not grow with the site."""
+    for path in home_pages(site):
+        assert len(briefing_links(page(site, path))) <= PAGE_SIZE
+    for group in (site / "subjects").glob("*/index.html"):
+        assert len(page(site, group.relative_to(site).as_posix()).select("li.briefing-card")) <= PAGE_SIZE
+
+
+@pytest.mark.parametrize("index", ["subjects", "inspectors", "tags", "people"])
+def test_every_index_entry_leads_to_a_page_listing_its_briefings(site, index):
+    soup = page(site, f"{index}/index.html")
+    entries = soup.select("ul.group-index a")
+    assert entries, index
+    for a in entries:
+        target = site / index / a["href"]
+        assert target.is_file(), a["href"]
+        listed = page(site, target.relative_to(site).as_posix())
+        if index == "people":
+            assert listed.select("table.roles tbody tr"), a["href"]
+        else:
+            assert listed.select("li.briefing-card"), a["href"]
+
+
+def test_each_subject_page_lists_all_and_only_its_briefings(site):
+    catalogue = json.loads((site / "briefings.json").read_text(encoding="utf-8"))["briefings"]
+    by_subject: dict[str, set[str]] = {}
+    for entry in catalogue:
+        by_subject.setdefault(entry["subject"], set()).add(entry["id"])
+    index = page(site, "subjects/index.html")
+    assert len(index.select("ul.group-index a")) == len(by_subject)
+    for a in index.select("ul.group-index a"):
+        listed = set(briefing_links(page(site, f"subjects/{a['href']}")))
+        assert listed == by_subject[a.get_text(strip=True)]
+
+
+def test_people_shared_across_briefings_have_one_page_with_their_roles_over_time(site):
+    soup = page(site, "people/index.html")
+    shared = [a for a in soup.select("ul.group-index li")
+              if "(1 briefing)" not in a.get_text()]
+    assert shared, "the synthetic collection shares inspectors across briefings"
+    person = page(site, "people/" + shared[0].a["href"])
+    rows = person.select("table.roles tbody tr")
+    assert len(rows) > 1
+    dates = [row.find("time")["datetime"] for row in rows]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_a_briefing_links_to_others_on_the_same_subject(site):
+    catalogue = json.loads((site / "briefings.json").read_text(encoding="utf-8"))["briefings"]
+    first = catalogue[0]
+    same = {e["id"] for e in catalogue if e["subject"] == first["subject"] and e is not first}
+    overview = page(site, f"{first['id']}/index.html")
+    related = {a["href"].split("/")[-2] for a in overview.select("ul.related-briefings a")}
+    assert related and related <= {e["id"] for e in catalogue} - {first["id"]}
+    assert same & related or len(related) == 8
+
+
+def test_each_briefing_json_agrees_with_its_pages(site):
+    catalogue = json.loads((site / "briefings.json").read_text(encoding="utf-8"))
+    assert catalogue["schema_version"] == 1
+    for entry in catalogue["briefings"]:
+        data = json.loads((site / entry["data"]).read_text(encoding="utf-8"))
+        assert data["id"] == entry["id"]
+        findings = page(site, f"{entry['id']}/findings.html").select("li.point")
+        assert [li["id"] for li in findings] == [f"finding-{f['id']}" for f in data["findings"]]
+        assert entry["counts"]["findings"] == len(data["findings"])
+        assert entry["counts"]["concerns"] == len(data["concerns"])
+        source = page(site, f"{entry['id']}/source.html")
+        for reaction in data["reactions"]:
+            for quote in reaction["quotes"]:
+                paragraph = source.find(id=f"p{quote['paragraph']}")
+                assert quote["text"] in paragraph.get_text(" ", strip=True).replace("  ", " ")
+
+
+def test_the_overview_carries_schema_org_data_for_each_quotation(site):
+    overview = page(site, "cumbria-child-protection/index.html")
+    blocks = overview.find_all("script", type="application/ld+json")
+    assert len(blocks) == 1
+    data = json.loads(blocks[0].string)
+    assert data["@context"] == "https://schema.org"
+    quotations = [c for c in data["citation"] if c["@type"] == "Quotation"]
+    assert len(quotations) == 11
+    assert {q["creator"]["name"] for q in quotations} == {
+        "Mike Cunningham", "Andrew Slattery", "Peter McCall"}
+    assert data["isBasedOn"]["publisher"]["name"] == "North West Evening Mail"
+    assert overview.find("meta", property="og:title")["content"].startswith("Police need")
+
+
+def test_the_atom_feed_parses_and_lists_the_newest_briefings(site):
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    catalogue = json.loads((site / "briefings.json").read_text(encoding="utf-8"))["briefings"]
+    assert [e.title for e in feed.entries] == [c["title"] for c in catalogue[:50]]
+    for entry in feed.entries:
+        assert (site / entry.link).is_file()
+
+
+def test_the_home_chart_shows_findings_and_concerns_with_a_table(site):
+    chart = page(site, "index.html").select_one("figure.chart")
+    assert chart.find("svg")["role"] == "img"
+    assert len(chart.select("circle.chart-findings")) == len(chart.select("tbody tr")) == COUNT
