@@ -15,10 +15,10 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from .errors import BriefingError
-from .model import Briefing
 from .check import Locations
+from .errors import BriefingError
 from .load import LoadedBriefing
+from .model import Briefing
 from .pipeline import check_site, load_site
 from .safefiles import DEFAULT_MAX_MB
 
