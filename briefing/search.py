@@ -11,7 +11,7 @@ and names its briefing and page so results can say where they lead.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from .model import Briefing
 
@@ -56,7 +56,7 @@ def search_entries(briefings: list[Briefing]) -> list[SearchEntry]:
 
 def search_index_script(briefings: list[Briefing]) -> str:
     """The index as a script defining `window.briefingSearchEntries`."""
-    data = [asdict(entry) for entry in search_entries(briefings)]
+    data = [entry.__dict__ for entry in search_entries(briefings)]
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     # "</" cannot end a script element here, but escaping it keeps the file safe to inline.
     payload = payload.replace("</", "<\\/")
