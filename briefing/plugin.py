@@ -97,7 +97,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for page in self.pages.values():
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(_generated_page(config, page))
-        files.append(File.generated(config, "assets/lunr.js", abs_src_path=str(_lunr_path())))
         files.append(File.generated(config, INDEX_FILE,
                                     content=search_index_script(self.briefings)))
         for path, content in published_json(self.collection).items():
@@ -162,13 +161,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.build_time.release()
-
-
-def _lunr_path() -> Path:
-    """lunr.js as bundled with MkDocs' own search plugin: a well-kept library we need not ship."""
-    import mkdocs.contrib.search
-
-    return Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
 
 
 def _generated_page(config: MkDocsConfig, page: SitePage) -> File:

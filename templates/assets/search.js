@@ -1,7 +1,10 @@
 /* Search over every briefing, offline.
  *
- * The entries come from search-index.js (window.briefingSearchEntries), loaded as a script
- * so that this works from file:// as well as over HTTP. lunr (bundled with MkDocs) ranks them.
+ * The index comes from search-index.js (window.briefingSearchIndex), built at build time and
+ * loaded as a script so that this works from file:// as well as over HTTP. It holds sorted
+ * terms, each with the entries it occurs in and a weight; a query word matches every term
+ * it begins ("miss" finds "missing"), found by binary search. An entry must match every
+ * word; if none does, entries matching the most words come first.
  * Results are built with DOM methods only: no text from the index is ever parsed as HTML.
  */
 (function () {
@@ -9,50 +12,86 @@
 
   var MAX_RESULTS = 50;
   var SNIPPET_CHARS = 220;
+  var WORD = /[\p{L}\p{N}]+/gu;
+  var STOP_WORDS = new Set(("a an and are as at be been but by for from had has have he her his i in " +
+    "into is it its of on or our she so than that the their there they this to was we were which who " +
+    "will with").split(" "));
 
-  function buildIndex(entries) {
-    return lunr(function () {
-      this.ref("id");
-      this.field("title", { boost: 3 });
-      this.field("text");
-      this.field("briefing");
-      this.metadataWhitelist = ["position"];
-      entries.forEach(function (entry, i) {
-        this.add({ id: String(i), title: entry.title, text: entry.text, briefing: entry.briefing });
-      }, this);
-    });
+  /* Lower case, accents folded, as the index keeps its terms. */
+  function fold(text) {
+    return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
   }
 
-  /* Plain words are matched as typed and as prefixes, so "miss" finds "missing". */
-  function search(index, query) {
-    try {
-      var exact = index.search(query);
-      if (exact.length) { return exact; }
-    } catch (e) { /* not lunr syntax: fall back to plain words */ }
-    var words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    if (!words.length) { return []; }
-    return index.query(function (q) {
-      words.forEach(function (word) {
-        q.term(word, { presence: lunr.Query.presence.REQUIRED, wildcard: lunr.Query.wildcard.TRAILING });
+  function queryWords(query) {
+    var words = fold(query).match(WORD) || [];
+    return words.filter(function (w, i) { return !STOP_WORDS.has(w) && words.indexOf(w) === i; });
+  }
+
+  /* Index of the first term >= word. */
+  function lowerBound(terms, word) {
+    var lo = 0, hi = terms.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (terms[mid] < word) { lo = mid + 1; } else { hi = mid; }
+    }
+    return lo;
+  }
+
+  /* entry -> weight, over every term that begins with `word` (an exact term counts double). */
+  function matchesOf(index, word) {
+    var found = new Map();
+    for (var t = lowerBound(index.terms, word); t < index.terms.length; t++) {
+      var term = index.terms[t];
+      if (term.lastIndexOf(word, 0) !== 0) { break; }
+      var postings = index.postings[t];
+      var factor = term === word ? 2 : 1;
+      for (var p = 0; p < postings.length; p += 2) {
+        found.set(postings[p], (found.get(postings[p]) || 0) + postings[p + 1] * factor);
+      }
+    }
+    return found;
+  }
+
+  /* How well an entry matches one word: more occurrences help, with diminishing returns,
+   * and a short entry that mentions the word beats a long one that also does (as in BM25). */
+  function relevance(weight, entry, index) {
+    var length = entry[3].length + entry[4].length;
+    return weight / (weight + 1.2 * (0.25 + 0.75 * length / index.averageLength));
+  }
+
+  function search(index, words) {
+    var scores = new Map(), hits = new Map();
+    words.forEach(function (word) {
+      matchesOf(index, word).forEach(function (weight, entry) {
+        var score = relevance(weight, index.entries[entry], index);
+        scores.set(entry, (scores.get(entry) || 0) + score);
+        hits.set(entry, (hits.get(entry) || 0) + 1);
       });
     });
+    var results = Array.from(scores.keys());
+    var all = results.filter(function (e) { return hits.get(e) === words.length; });
+    if (all.length) { results = all; }
+    return results.sort(function (a, b) {
+      return (hits.get(b) - hits.get(a)) || (scores.get(b) - scores.get(a)) || (a - b);
+    });
   }
 
-  /* The [start, end) ranges of `field` that matched, merged and in order. */
-  function matchedRanges(result, field) {
-    var ranges = [];
-    Object.keys(result.matchData.metadata).forEach(function (term) {
-      var fields = result.matchData.metadata[term];
-      if (fields[field] && fields[field].position) {
-        fields[field].position.forEach(function (p) { ranges.push([p[0], p[0] + p[1]]); });
+  /* [start, end) of every word in `text` that begins with a query word. */
+  function matchedRanges(text, words) {
+    var ranges = [], match;
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(text)) !== null) {
+      var word = fold(match[0]);
+      if (words.some(function (w) { return word.lastIndexOf(w, 0) === 0; })) {
+        ranges.push([match.index, match.index + match[0].length]);
       }
-    });
-    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    }
     return ranges;
   }
 
   /* Append `text` to `parent`, marking the matched ranges, cut to a window around the first match. */
-  function appendHighlighted(parent, text, ranges) {
+  function appendHighlighted(parent, text, words) {
+    var ranges = matchedRanges(text, words);
     var start = 0, end = text.length;
     if (text.length > SNIPPET_CHARS) {
       var first = ranges.length ? ranges[0][0] : 0;
@@ -74,20 +113,21 @@
     if (end < text.length) { parent.appendChild(document.createTextNode(" …")); }
   }
 
-  function renderResult(entry, result) {
+  function renderResult(index, entry, words) {
+    var location = entry[0], briefing = index.briefings[entry[1]], page = entry[2];
     var item = document.createElement("li");
     item.className = "search-result";
-    var where = document.createElement("p");
-    where.className = "search-where";
-    where.textContent = entry.briefing + " · " + entry.page;
     var heading = document.createElement("h2");
     var link = document.createElement("a");
-    link.href = entry.location;
-    appendHighlighted(link, entry.title, matchedRanges(result, "title"));
+    link.href = location;
+    appendHighlighted(link, entry[3], words);
     heading.appendChild(link);
+    var where = document.createElement("p");
+    where.className = "search-where";
+    where.textContent = briefing + " · " + page;
     var snippet = document.createElement("p");
     snippet.className = "search-snippet";
-    appendHighlighted(snippet, entry.text, matchedRanges(result, "text"));
+    appendHighlighted(snippet, entry[4], words);
     item.appendChild(heading);
     item.appendChild(where);
     item.appendChild(snippet);
@@ -95,25 +135,30 @@
   }
 
   function run() {
-    var entries = window.briefingSearchEntries || [];
+    var index = window.briefingSearchIndex;
+    index.averageLength = index.entries.reduce(function (sum, e) {
+      return sum + e[3].length + e[4].length;
+    }, 0) / Math.max(1, index.entries.length);
     var status = document.getElementById("search-status");
     var list = document.getElementById("search-results");
     var input = document.getElementById("search-q");
     var query = (new URLSearchParams(window.location.search).get("q") || "").trim();
     input.value = query;
-    if (!query) {
-      status.textContent = "Type a word or phrase, then press Search.";
+    var words = queryWords(query);
+    if (!words.length) {
+      status.textContent = query ? "Type more than common words such as “the”, then press Search."
+                                 : "Type a word or phrase, then press Search.";
       input.focus();
       return;
     }
-    var results = search(buildIndex(entries), query);
+    var results = search(index, words);
     var shown = results.slice(0, MAX_RESULTS);
     status.textContent = results.length === 0
       ? "Nothing found for “" + query + "”. Try fewer or shorter words."
       : results.length + (results.length === 1 ? " result" : " results") + " for “" + query + "”" +
         (results.length > shown.length ? "; showing the first " + shown.length + "." : ".");
-    shown.forEach(function (result) {
-      list.appendChild(renderResult(entries[Number(result.ref)], result));
+    shown.forEach(function (entry) {
+      list.appendChild(renderResult(index, index.entries[entry], words));
     });
   }
 
