@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .model import Briefing
@@ -69,30 +69,52 @@ def search_entries(briefings: list[Briefing]) -> list[SearchEntry]:
 
 def terms_of(text: str) -> list[str]:
     """Words as the index keeps them: lower case, accents folded (`Zoë` -> `zoe`), no stop words."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = "".join(c for c in unicodedata.normalize("NFKD", folded)
+                         if not unicodedata.combining(c))
     return [w for w in WORD.findall(folded) if w not in STOP_WORDS]
 
 
 def build_index(entries: list[SearchEntry]) -> dict:
-    """Entries, their briefings, and the sorted terms with their postings [entry, weight, ...]."""
-    weights: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    """The index: briefings, entries, sorted terms, and per term its postings.
+
+    An entry is [briefing number, page, anchor, title, text]; its address is
+    `<briefing's page folder>/<page>.html#<anchor>`. Postings are flat pairs
+    [entry gap, weight, ...], entry numbers given as the gap from the previous
+    one, which keeps the file small.
+    """
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for number, entry in enumerate(entries):
+        weights = Counter(terms_of(entry.text))
         for term in terms_of(entry.title):
-            weights[term][number] += TITLE_WEIGHT
-        for term in terms_of(entry.text):
-            weights[term][number] += 1
-    briefings = list(dict.fromkeys(e.briefing for e in entries))
-    briefing_number = {title: n for n, title in enumerate(briefings)}
-    terms = sorted(weights)
+            weights[term] += TITLE_WEIGHT
+        for term, weight in weights.items():
+            postings[term].append((number, weight))
+    folders = list(dict.fromkeys(e.location.split("/", 1)[0] for e in entries))
+    titles = {e.location.split("/", 1)[0]: e.briefing for e in entries}
+    folder_number = {folder: n for n, folder in enumerate(folders)}
+    terms = sorted(postings)
     return {
-        "briefings": briefings,
-        "entries": [[e.location, briefing_number[e.briefing], e.page, e.title, e.text]
-                    for e in entries],
+        "briefings": [[folder, titles[folder]] for folder in folders],
+        "entries": [_entry(e, folder_number) for e in entries],
         "terms": terms,
-        "postings": [[value for pair in sorted(weights[t].items()) for value in pair]
-                     for t in terms],
+        "postings": [_gaps(postings[t]) for t in terms],
     }
+
+
+def _entry(entry: SearchEntry, folder_number: dict[str, int]) -> list:
+    folder, rest = entry.location.split("/", 1)
+    page, _, anchor = rest.partition("#")
+    return [folder_number[folder], page.removesuffix(".html"), anchor, entry.title, entry.text]
+
+
+def _gaps(pairs: list[tuple[int, int]]) -> list[int]:
+    flat, previous = [], 0
+    for number, weight in pairs:
+        flat += (number - previous, weight)
+        previous = number
+    return flat
 
 
 def search_index_script(briefings: list[Briefing]) -> str:

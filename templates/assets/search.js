@@ -13,6 +13,8 @@
   var MAX_RESULTS = 50;
   var SNIPPET_CHARS = 220;
   var WORD = /[\p{L}\p{N}]+/gu;
+  var PAGE_NAMES = { index: "Overview", findings: "Findings", concerns: "Concerns",
+                     reactions: "Reactions", source: "Source", people: "People" };
   var STOP_WORDS = new Set(("a an and are as at be been but by for from had has have he her his i in " +
     "into is it its of on or our she so than that the their there they this to was we were which who " +
     "will with").split(" "));
@@ -45,8 +47,10 @@
       if (term.lastIndexOf(word, 0) !== 0) { break; }
       var postings = index.postings[t];
       var factor = term === word ? 2 : 1;
+      var entry = 0;
       for (var p = 0; p < postings.length; p += 2) {
-        found.set(postings[p], (found.get(postings[p]) || 0) + postings[p + 1] * factor);
+        entry += postings[p];  /* entry numbers are stored as gaps */
+        found.set(entry, (found.get(entry) || 0) + postings[p + 1] * factor);
       }
     }
     return found;
@@ -114,7 +118,9 @@
   }
 
   function renderResult(index, entry, words) {
-    var location = entry[0], briefing = index.briefings[entry[1]], page = entry[2];
+    var briefing = index.briefings[entry[0]];
+    var location = briefing[0] + "/" + entry[1] + ".html" + (entry[2] ? "#" + entry[2] : "");
+    var page = PAGE_NAMES[entry[1]] || entry[1];
     var item = document.createElement("li");
     item.className = "search-result";
     var heading = document.createElement("h2");
@@ -124,7 +130,7 @@
     heading.appendChild(link);
     var where = document.createElement("p");
     where.className = "search-where";
-    where.textContent = briefing + " · " + page;
+    where.textContent = briefing[1] + " · " + page;
     var snippet = document.createElement("p");
     snippet.className = "search-snippet";
     appendHighlighted(snippet, entry[4], words);
