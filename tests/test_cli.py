@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from briefing.cli import main
 from briefing.commands.schema import schema_text
@@ -130,6 +131,30 @@ def test_build_refuses_a_site_dir_that_would_destroy_the_project(
     assert tree_of(project.parent) == before
 
 
+def test_build_refuses_to_replace_a_folder_that_is_not_a_briefing_site(
+        project, tmp_path, tree_of, capsys):
+    """--site-dir pointed at someone's own folder must not wipe it."""
+    own = tmp_path / "my-documents"
+    own.mkdir()
+    (own / "letter.txt").write_text("keep me", encoding="utf-8")
+    assert main(["--config", str(project), "build", "--site-dir", str(own)]) == 1
+    assert "not a site built by Briefing" in capsys.readouterr().err
+    assert tree_of(own) == {"letter.txt": b"keep me"}
+
+
+def test_a_site_dir_outside_the_project_must_be_asked_for_on_the_command_line(
+        project, tmp_path, capsys):
+    outside = tmp_path.parent / f"{tmp_path.name}-elsewhere"
+    settings = yaml.safe_load(project.read_text(encoding="utf-8"))
+    settings["site_dir"] = str(outside)
+    project.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    assert main(["--config", str(project), "build"]) == 1
+    assert "is outside the project" in capsys.readouterr().err
+    assert not outside.exists()
+    assert main(["--config", str(project), "build", "--site-dir", str(outside)]) == 0
+    assert (outside / "index.html").is_file()
+
+
 @pytest.mark.parametrize("template", [
     pytest.param("{{ no_such_name }}\n", id="undefined-name"),
     pytest.param("{% if %}\n", id="syntax-error"),
@@ -143,13 +168,15 @@ def test_a_template_error_fails_the_build_with_a_message_and_keeps_the_site(
     config = config_for(tmp_path, ROOT / "docs", tmp_path / "site")
     config.write_text(config.read_text("utf-8").replace(
         str((ROOT / "templates").resolve()), str(tmp_path / "templates")), encoding="utf-8")
+    previous = {"index.html": b"previous\n", "briefings.json": b"{}\n"}
     (tmp_path / "site").mkdir()
-    (tmp_path / "site" / "index.html").write_bytes(b"previous\n")
+    for name, data in previous.items():
+        (tmp_path / "site" / name).write_bytes(data)
     assert main(["--config", str(config), "build"]) == 1
     err = capsys.readouterr().err
     assert "home.html" in err or "no_such_name" in err
     assert "Traceback" not in err
-    assert tree_of(tmp_path / "site") == {"index.html": b"previous\n"}
+    assert tree_of(tmp_path / "site") == previous
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mkdocs.yml", "site", "templates"]
 
 

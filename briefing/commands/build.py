@@ -23,6 +23,8 @@ from ..errors import BriefingError
 from ..project import Project
 
 KEPT = "The build stopped; the previous site was left as it was."
+SITE_MARK = "briefings.json"
+"""Every site Briefing builds has this catalogue at its root; a folder without it is not ours."""
 
 
 class BuildFailed(BriefingError):
@@ -42,7 +44,8 @@ def run_build(project: Project, site_dir: Path | None = None) -> BuildResult:
     started = time.perf_counter()
     config = project.load_config()
     target = Path(site_dir or config.site_dir).resolve()
-    _refuse_unsafe_target(target, project.root.resolve(), Path(config.docs_dir).resolve())
+    _refuse_unsafe_target(target, project.root.resolve(), Path(config.docs_dir).resolve(),
+                          asked_explicitly=site_dir is not None)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
     try:
@@ -54,13 +57,23 @@ def run_build(project: Project, site_dir: Path | None = None) -> BuildResult:
     return BuildResult(target, briefings, pages, time.perf_counter() - started)
 
 
-def _refuse_unsafe_target(target: Path, root: Path, docs_dir: Path) -> None:
+def _refuse_unsafe_target(target: Path, root: Path, docs_dir: Path, *,
+                          asked_explicitly: bool) -> None:
+    """The site folder is replaced whole: never let that be the user's own files."""
     if target == root or target in root.parents:
         raise BriefingError(f"site_dir {target} would replace the project itself; "
                             "use a folder of its own such as 'site'.")
     if target == docs_dir or docs_dir in target.parents or target in docs_dir.parents:
         raise BriefingError(f"site_dir {target} overlaps the docs folder {docs_dir}; "
                             "use a folder of its own such as 'site'.")
+    if not asked_explicitly and root not in target.parents:
+        raise BriefingError(f"site_dir {target} (from mkdocs.yml) is outside the project {root}. "
+                            "To build there, say so: python build.py build --site-dir "
+                            f"{target}")
+    if target.is_dir() and any(target.iterdir()) and not (target / SITE_MARK).is_file():
+        raise BriefingError(f"{target} holds files that are not a site built by Briefing; "
+                            "they would be replaced. Choose a new or empty folder, or move "
+                            "them away first.")
 
 
 def _mkdocs_build(project: Project, staging: Path) -> int:
