@@ -130,4 +130,5 @@ class _ErrorCollector(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(f"{record.levelname.lower()}: {record.getMessage()}")
+        prefix = "" if record.levelno >= logging.ERROR else f"{record.levelname.lower()}: "
+        self.messages.append(prefix + record.getMessage())
