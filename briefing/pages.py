@@ -46,6 +46,8 @@ def site_pages(collection: Collection) -> list[SitePage]:
         pages.append(SitePage(f"{person.folder}/index.md", person.name, "collection/person.html",
                               {"person_across": person}))
     pages.append(SitePage("search.md", "Search", "search.html"))
+    pages.append(SitePage("downloads/index.md", "Downloads", "downloads.html", {"offline": False}))
+    pages.append(SitePage("downloads/offline.md", "Downloads", "downloads.html", {"offline": True}))
     return pages
 
 

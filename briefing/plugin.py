@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 
 from .archive import write_site_archive
 from .collection import build_collection
+from .draft.writer import TEMPLATE as DRAFT_TEMPLATE
 from .errors import CheckFailed
 from .filters import FILTERS
 from .links import LinkIndex
@@ -42,11 +43,12 @@ from .published import linked_data, published_json
 from .reproducible import PinnedBuildTime
 from .safefiles import DEFAULT_MAX_MB
 from .search import INDEX_FILE, search_index_script
-from .security import content_security_policy
+from .security import content_security_policy, sanitise_html
 
+TOOL_TEMPLATES = {DRAFT_TEMPLATE}
 PAGE_DEFAULTS = {"briefing": None, "section": None, "single_page": False, "related": (),
                  "listing": None, "chart": None, "group": None, "person_across": None,
-                 "index_kind": None, "linked_data": None}
+                 "index_kind": None, "linked_data": None, "offline": False}
 """Every name a template may test for, so a page that lacks one gets None, not an error."""
 
 
@@ -91,7 +93,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.collection = build_collection(self.briefings)
         self.link_index = LinkIndex()
         for file in list(files):
-            if file.src_uri.endswith("/" + METADATA_FILE):
+            if file.src_uri.endswith("/" + METADATA_FILE) or _is_tool_template(file, config):
                 files.remove(file)
         self.pages = {page.src_uri: page for page in site_pages(self.collection)}
         for page in self.pages.values():
@@ -110,6 +112,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # and gets the generated page's template, unless it names its own.
             page.meta.setdefault("template", generated.template)
         return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files):
+        return sanitise_html(html)
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files):
         env.autoescape = True
@@ -140,7 +145,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def _site_context(self) -> dict:
         return {"briefings": self.briefings, "collection": self.collection,
-                "site_archive": self.archive_path, "index_titles": INDEX_TITLES,
+                "site_archive": self.archive_path, "archive_folder": self.config.archive_name,
+                "index_titles": INDEX_TITLES,
                 "content_security_policy": content_security_policy(live_reload=self.serving)}
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -161,6 +167,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.build_time.release()
+
+
+def _is_tool_template(file: File, config: MkDocsConfig) -> bool:
+    """Templates for the command line (the draft briefing.yml) live in the theme folder too;
+    MkDocs would publish them as static files."""
+    in_theme = not Path(file.abs_src_path or "").resolve().is_relative_to(
+        Path(config.docs_dir).resolve())
+    return in_theme and file.src_uri in TOOL_TEMPLATES
 
 
 def _generated_page(config: MkDocsConfig, page: SitePage) -> File:
