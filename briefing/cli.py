@@ -1,4 +1,4 @@
-"""The command line: `python build.py [build|check|serve|export|schema]`.
+"""The command line: `python build.py [build|check|serve|new|export|schema]`.
 
 Exit codes: 0 all is well; 1 a briefing or the site has problems (each one
 reported, nothing written); 2 the command itself was wrong (argparse's usage
@@ -15,6 +15,7 @@ from pathlib import Path
 from .commands.build import run_build
 from .commands.check import run_check
 from .commands.export import UsageError, run_export
+from .commands.new import run_new
 from .commands.schema import run_schema
 from .commands.serve import run_serve
 from .errors import BriefingError, CheckFailed
@@ -64,6 +65,24 @@ def _serve(project: Project, args) -> int:
     return EXIT_OK
 
 
+def _new(project: Project, args) -> int:
+    result = run_new(project, args.slug, Path(args.source), force=args.force)
+    print(f"Created {_shown_path(result.folder)}{os.sep} from {args.source} "
+          f"(read as {result.encoding}).")
+    for note in result.notes:
+        print(f"  {note}")
+    if result.backup:
+        print(f"The previous folder was kept as {_shown_path(result.backup)}.")
+    counts = result.counts
+    print(f"Drafted {plural(counts.findings, 'finding')}, {plural(counts.concerns, 'concern')}, "
+          f"{plural(counts.people, 'person', 'people')} and {plural(counts.quotes, 'quote')}.")
+    if result.placeholders:
+        print("Fill in: " + ", ".join(result.placeholders) + ".")
+    print(f"Review each DRAFT item in {_shown_path(result.folder / 'briefing.yml')}, "
+          "then run: python build.py check")
+    return EXIT_OK
+
+
 def _export(project: Project, args) -> int:
     if not args.slugs and not args.all:
         print("error: name the briefing(s) to export, or use --all.", file=sys.stderr)
@@ -83,8 +102,8 @@ def _schema(project: Project, args) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"build": _build, "check": _check, "serve": _serve, "export": _export,
-             "schema": _schema}
+_COMMANDS = {"build": _build, "check": _check, "serve": _serve, "new": _new,
+             "export": _export, "schema": _schema}
 
 
 def _shown_path(path: Path) -> str:
@@ -112,6 +131,15 @@ def _parser(default_config: Path) -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="preview the site; rebuilds when a file changes")
     serve.add_argument("--dev-addr", metavar="HOST:PORT",
                        help="address to serve on (default 127.0.0.1:8000)")
+    new = commands.add_parser(
+        "new", help="start a briefing from a text: docs/SLUG/ with source.txt and a drafted "
+                    "briefing.yml")
+    new.add_argument("slug", metavar="SLUG",
+                     help="the new briefing's folder name: lower-case letters, digits, hyphens")
+    new.add_argument("--source", required=True, metavar="FILE",
+                     help="the article: a text file in any common encoding, or a saved web page")
+    new.add_argument("--force", action="store_true",
+                     help="if docs/SLUG exists, move it to docs/.SLUG.backup-N first")
     export = commands.add_parser(
         "export", help="write single-file briefings (one HTML file each) to email or archive")
     export.add_argument("slugs", nargs="*", metavar="SLUG", help="the briefing folder name(s)")

@@ -81,7 +81,7 @@ def load_briefing(folder: Path, docs_dir: Path, max_bytes: int = DEFAULT_MAX_MB 
     problems: list[Problem] = []
     slug = folder.relative_to(docs_dir).as_posix()
     briefing = LoadedBriefing(slug, folder, None, None, None)
-    if not SLUG.match(slug):
+    if not SLUG.fullmatch(slug):
         problems.append(Problem(folder, (
             f"'{slug}' is not a usable briefing folder name. Use lower-case letters, digits "
             "and hyphens, directly inside the docs folder: e.g. 'cumbria-child-protection'.")))
