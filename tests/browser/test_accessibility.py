@@ -1,0 +1,56 @@
+"""axe-core finds no WCAG 2.2 A or AA violation on any kind of page, in light and in dark.
+
+One page of every kind is checked, in both colour schemes the theme defines: the home page,
+each section of a briefing, the one-page print view, the search page with results, the
+single-file export, and the 404 page as a host serves it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .support import CUMBRIA, KENT, SECTIONS
+
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PAGES = {
+    "home": "index.html",
+    **{section: f"{CUMBRIA}/{section}.html" for section in SECTIONS},
+    "print": None,  # the site's print view, wherever it is (BuiltSite.print_view)
+    "search": "search.html?q=missing%20children",
+    "export": f"downloads/{CUMBRIA}.html",
+    "kent-reactions": f"{KENT}/reactions.html",
+    "404": "nope.html",
+}
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", PAGES)
+def test_no_wcag_violation(kind, scheme, axe, context, two_briefing_site, server):
+    page = context.new_page()
+    page.emulate_media(color_scheme=scheme)
+    if kind == "404":
+        response = page.goto(server.base + PAGES[kind])
+        assert response.status == 404
+    else:
+        page.goto(two_briefing_site.uri(PAGES[kind] or two_briefing_site.print_view(CUMBRIA)))
+    if kind == "search":
+        page.wait_for_selector("#search-results li", timeout=10_000)
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_A_AA},
+                                     "resultTypes": ["violations"]})
+    violations = results.response["violations"]
+    assert not violations, f"{page.url} ({scheme}):\n" + "\n".join(
+        describe(violation) for violation in violations)
+
+
+def describe(violation: dict) -> str:
+    nodes = "\n".join(f"    {' '.join(map(str, node['target']))}: "
+                      f"{' '.join(node.get('failureSummary', '').split())}"
+                      for node in violation["nodes"])
+    return f"  {violation['id']} ({violation['impact']}): {violation['help']}\n{nodes}"
