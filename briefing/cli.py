@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .commands.build import run_build
-from .commands.check import run_check
+from .commands.check import coverage_lines, run_check
 from .commands.export import UsageError, run_export
 from .commands.new import run_new
 from .commands.schema import run_schema
@@ -56,7 +56,17 @@ def _build(project: Project, args) -> int:
 
 
 def _check(project: Project, args) -> int:
-    print(run_check(project))
+    report = run_check(project)
+    print(report.summary)
+    print("Coverage:")
+    for line in coverage_lines(report):
+        print(line)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if report.warnings and args.strict:
+        print(f"{plural(len(report.warnings), 'warning')}; --strict makes them errors.",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 
@@ -127,7 +137,11 @@ def _parser(default_config: Path) -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="check every briefing, then build the site")
     build.add_argument("--site-dir", metavar="DIR",
                        help="where to write the site (default: site_dir in mkdocs.yml)")
-    commands.add_parser("check", help="check every briefing and report all problems; write nothing")
+    check = commands.add_parser(
+        "check", help="check every briefing and report all problems, then what each still "
+                      "misses of its source (coverage); write nothing")
+    check.add_argument("--strict", action="store_true",
+                       help="treat coverage warnings as errors (exit 1)")
     serve = commands.add_parser("serve", help="preview the site; rebuilds when a file changes")
     serve.add_argument("--dev-addr", metavar="HOST:PORT",
                        help="address to serve on (default 127.0.0.1:8000)")

@@ -225,6 +225,9 @@ class BriefingMetadata(Model):
     """Everyone quoted."""
     reactions: list[Reaction] = []
     """Who said what, in the source's words: the inspector's statement and the responses."""
+    no_subject_response: bool = False
+    """True when the source says the organisation inspected gave no response (rather than
+    the briefing leaving it out); `check` then stops asking for one."""
 
 
 def json_schema() -> dict[str, Any]:

@@ -1,0 +1,107 @@
+"""What a briefing still misses: the source read against the curated metadata.
+
+In: a checked `LoadedBriefing` and where its quotes stand (`Locations`). Out: a
+`Coverage` naming the source paragraphs no item cites, speech in the source no
+reaction quotes, people the source quotes who have no entry, items still
+marked DRAFT, and whether the organisation inspected has its say. These are
+warnings for the analyst (errors under `check --strict`), not mistakes.
+
+Speech and speakers are found by the same rules that draft a briefing
+(`draft.quotes.find_speech`), so `new` and `check` agree on what the text says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .check import Locations
+from .draft.boilerplate import boilerplate_reason
+from .draft.quotes import find_speech
+from .errors import Problem
+from .load import LoadedBriefing
+from .source import ParagraphKind
+
+DRAFT_MARK = re.compile(r"#\s*DRAFT\s*[(:]")
+"""The mark `build.py new` puts on each drafted item, as `# DRAFT (...)` or `# DRAFT: ...`."""
+NEED_NO_CITATION = {ParagraphKind.HEADING, ParagraphKind.ASIDE}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    slug: str
+    paragraphs: int
+    uncited: tuple[int, ...]
+    """Source paragraphs (headings and asides aside) that no finding, concern or quote cites."""
+    unquoted_speech: tuple[tuple[int, str], ...]
+    """(paragraph, speaker) for speech in the source that no reaction quotes."""
+    unlisted_people: tuple[str, ...]
+    """People the source quotes who are not under `people:`."""
+    draft_lines: tuple[int, ...]
+    """Lines of briefing.yml still carrying a `# DRAFT` mark."""
+    subject_heard: bool
+    """The organisation inspected has a reaction, or the briefing says it gave none."""
+
+    def warnings(self, loaded: LoadedBriefing) -> list[Problem]:
+        """One located warning per kind of gap."""
+        path, subject = loaded.metadata_path, loaded.metadata.subject.name
+        found = []
+        if self.unquoted_speech:
+            where = ", ".join(f"paragraph {n} ({who})" for n, who in self.unquoted_speech)
+            found.append(Problem(path, f"speech in the source that no reaction quotes: {where}. "
+                                       "Quote it under reactions:, or leave it out knowingly.",
+                                 loaded.line_of(("reactions",)), "reactions"))
+        if self.unlisted_people:
+            found.append(Problem(path, "quoted in the source but not under people: "
+                                       f"{', '.join(self.unlisted_people)}.",
+                                 loaded.line_of(("people",)), "people"))
+        if self.draft_lines:
+            lines = ", ".join(str(n) for n in self.draft_lines)
+            found.append(Problem(path, f"{len(self.draft_lines)} items are still marked DRAFT "
+                                       f"(lines {lines}). Review each, then delete its mark."))
+        if not self.subject_heard:
+            found.append(Problem(path, f"no reaction speaks for {subject}. Add its response "
+                                       "(speaks_for: subject), or set no_subject_response: true "
+                                       "if the source says it gave none.",
+                                 loaded.line_of(("reactions",)), "reactions"))
+        return found
+
+
+def coverage_of(loaded: LoadedBriefing, locations: Locations) -> Coverage:
+    metadata, source = loaded.metadata, loaded.source
+    assert metadata is not None and source is not None
+    cited = {c.paragraph for p in metadata.findings + metadata.concerns for c in p.cites}
+    quoted = {match.paragraph.number for path, match in locations.matches.items()
+              if path[0] == "reactions"}
+    boilerplate = {p.number for p in source.paragraphs if boilerplate_reason(p)}
+    cast, speech = find_speech(source, boilerplate)
+    names = {p.name.casefold() for p in metadata.people}
+    surnames = {p.name.split()[-1].casefold() for p in metadata.people if p.name.split()}
+    return Coverage(
+        slug=loaded.slug,
+        paragraphs=len(source),
+        uncited=tuple(p.number for p in source.paragraphs
+                      if p.number not in cited | quoted and p.kind not in NEED_NO_CITATION
+                      and p.number not in boilerplate),
+        unquoted_speech=tuple(dict.fromkeys(
+            (s.paragraph.number, s.speaker.name) for s in speech
+            if s.paragraph.number not in quoted)),
+        unlisted_people=tuple(dict.fromkeys(
+            s.name for s in cast.people if s.quoted and s.name.casefold() not in names
+            and s.surname.casefold() not in surnames)),
+        draft_lines=_draft_marks(_metadata_lines(loaded)),
+        subject_heard=metadata.no_subject_response
+        or any(r.speaks_for == "subject" for r in metadata.reactions),
+    )
+
+
+def _draft_marks(lines: list[str]) -> tuple[int, ...]:
+    """Lines marking an item as drafted; the comment block heading the file only explains them."""
+    header = next((n for n, line in enumerate(lines)
+                   if not line.lstrip().startswith("#")), len(lines))
+    return tuple(n for n, line in enumerate(lines, start=1)
+                 if n > header and DRAFT_MARK.search(line))
+
+
+def _metadata_lines(loaded: LoadedBriefing) -> list[str]:
+    return loaded.metadata_path.read_text(encoding="utf-8-sig").splitlines()
