@@ -1,4 +1,4 @@
-"""Coverage in `check`: what a briefing still misses of its source, as warnings (errors with --strict)."""
+"""Coverage in `check`: what a briefing still misses of its source, as warnings."""
 
 from __future__ import annotations
 
