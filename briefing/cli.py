@@ -49,8 +49,9 @@ def main(argv: list[str] | None = None, default_config: Path | None = None) -> i
 def _build(project: Project, args) -> int:
     result = run_build(project, Path(args.site_dir) if args.site_dir else None)
     shown = _shown_path(result.site_dir)
-    print(f"Built {plural(result.briefings, 'briefing')} ({plural(result.pages, 'page')}) "
-          f"into {shown}{os.sep} in {result.seconds:.2f} s.")
+    warnings = plural(result.warnings, "warning") if result.warnings else "no warnings"
+    print(f"Built {plural(result.briefings, 'briefing')} ({plural(result.pages, 'page')}, "
+          f"{warnings}) into {shown}{os.sep} in {result.seconds:.2f} s.")
     print(f"Open {shown}{os.sep}index.html in a browser, or run: python build.py serve")
     return EXIT_OK
 

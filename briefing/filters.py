@@ -24,7 +24,7 @@ def long_date(iso: str) -> str:
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """`1, "finding"` -> `1 finding`; `3, "finding"` -> `3 findings`."""
     word = singular if count == 1 else (plural_form or singular + "s")
-    return f"{count} {word}"
+    return f"{count:,} {word}"
 
 
 def paragraphs(text: str) -> list[str]:

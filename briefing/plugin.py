@@ -39,6 +39,7 @@ from .load import METADATA_FILE
 from .model import Briefing
 from .pages import INDEX_TITLES, SitePage, site_pages
 from .pipeline import load_site
+from .progress import Progress
 from .published import linked_data, published_json
 from .reproducible import PinnedBuildTime
 from .safefiles import DEFAULT_MAX_MB
@@ -73,6 +74,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.link_index = LinkIndex()
         self.build_time = PinnedBuildTime()
         self.serving = False
+        self.progress = Progress(0)
 
     @property
     def archive_path(self) -> str | None:
@@ -117,6 +119,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return sanitise_html(html)
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files):
+        self.progress = Progress(len(files.documentation_pages()))
         env.autoescape = True
         env.undefined = jinja2.StrictUndefined
         env.filters.update(FILTERS)
@@ -151,9 +154,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         self.link_index.add(page.url, output)
+        self.progress.advance()
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.progress.finish()
         site_dir = Path(config.site_dir)
         try:
             if self.archive_path:

@@ -1,4 +1,4 @@
-"""The command line: `python build.py [--config FILE] [build|check|serve|schema]` and its exit codes.
+"""The command line: `python build.py [--config FILE] COMMAND` and its exit codes.
 
 Most tests call `briefing.cli.main` in-process; a few run build.py itself to prove the real
 entry point (exit status, streams, the mkdocs.yml beside build.py as the default).
@@ -102,7 +102,7 @@ def test_build_prints_where_the_site_is(tmp_path, monkeypatch, capsys):
     out, err = capsys.readouterr()
     first, second = out.splitlines()
     pages = len(list((tmp_path / "site").rglob("*.html")))
-    assert first.startswith(f"Built 1 briefing ({pages} pages) into site{os.sep} in ")
+    assert first.startswith(f"Built 1 briefing ({pages} pages, no warnings) into site{os.sep} in ")
     assert second == f"Open site{os.sep}index.html in a browser, or run: python build.py serve"
     assert err == ""
     assert (tmp_path / "site" / "index.html").is_file()
@@ -236,3 +236,25 @@ def test_build_py_reports_a_date_the_pages_cannot_show_without_a_traceback(proje
     assert result.returncode == 1
     assert "2016-13" in result.stderr
     assert not (project.parent / "site").exists()
+
+
+def test_a_long_build_reports_progress_in_plain_lines_when_not_on_a_terminal():
+    """In a CI log (no terminal) progress is a line every tenth; on a terminal, one bar."""
+    import io
+
+    from briefing.progress import Progress
+
+    log = io.StringIO()
+    progress = Progress(1000, log)
+    for _ in range(1000):
+        progress.advance()
+    progress.finish()
+    lines = log.getvalue().splitlines()
+    assert len(lines) == 11
+    assert lines[-1] == "Building pages: 1,000 of 1,000 (100%)"
+
+    quiet = io.StringIO()
+    small = Progress(20, quiet)
+    for _ in range(20):
+        small.advance()
+    assert quiet.getvalue() == ""

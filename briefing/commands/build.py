@@ -37,6 +37,8 @@ class BuildResult:
     briefings: int
     pages: int
     seconds: float
+    warnings: int = 0
+    """MkDocs warnings that did not stop the build (strict mode stops on any)."""
 
 
 def run_build(project: Project, site_dir: Path | None = None) -> BuildResult:
@@ -49,12 +51,12 @@ def run_build(project: Project, site_dir: Path | None = None) -> BuildResult:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
     try:
-        briefings = _mkdocs_build(project, staging)
+        briefings, warnings = _mkdocs_build(project, staging)
         _swap_into_place(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     pages = sum(1 for _ in target.rglob("*.html"))
-    return BuildResult(target, briefings, pages, time.perf_counter() - started)
+    return BuildResult(target, briefings, pages, time.perf_counter() - started, warnings)
 
 
 def _refuse_unsafe_target(target: Path, root: Path, docs_dir: Path, *,
@@ -76,8 +78,9 @@ def _refuse_unsafe_target(target: Path, root: Path, docs_dir: Path, *,
                             "them away first.")
 
 
-def _mkdocs_build(project: Project, staging: Path) -> int:
-    """Build into `staging`; return the number of briefings. The plugin runs the checks."""
+def _mkdocs_build(project: Project, staging: Path) -> tuple[int, int]:
+    """Build into `staging`; return the numbers of briefings and of warnings. The plugin
+    runs the checks."""
     errors = _ErrorCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(errors)
@@ -85,7 +88,7 @@ def _mkdocs_build(project: Project, staging: Path) -> int:
     plugin = config.plugins["briefing"]
     try:
         mkdocs_build(config)
-        return len(plugin.briefings)
+        return len(plugin.briefings), len(errors.messages)
     except Abort as abort:
         if plugin.failure is not None:
             raise plugin.failure from None
