@@ -146,11 +146,34 @@ class Collection:
 
     def related(self, briefing: Briefing) -> tuple[Briefing, ...]:
         """Other briefings on the same subject or quoting the same people, newest first."""
-        names = {p.name for p in briefing.people}
-        found = [b for b in self.briefings if b is not briefing and (
-            b.metadata.subject.name == briefing.metadata.subject.name
-            or names & {p.name for p in b.people})]
-        return tuple(found[:RELATED_LIMIT])
+        found = set(self._by_subject[briefing.metadata.subject.name])
+        for person in briefing.people:
+            found.update(self._by_person[person.name])
+        found.discard(briefing.slug)
+        return tuple(sorted((self._by_slug[slug] for slug in found),
+                            key=lambda b: b.sort_key, reverse=True)[:RELATED_LIMIT])
+
+    @functools.cached_property
+    def _by_slug(self) -> dict[str, Briefing]:
+        return {b.slug: b for b in self.briefings}
+
+    @functools.cached_property
+    def _by_subject(self) -> dict[str, list[str]]:
+        """Slugs by subject, newest first, at most enough to fill a related list."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for b in self.briefings:
+            if len(found[b.metadata.subject.name]) <= RELATED_LIMIT:
+                found[b.metadata.subject.name].append(b.slug)
+        return found
+
+    @functools.cached_property
+    def _by_person(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for b in self.briefings:
+            for person in b.people:
+                if len(found[person.name]) <= RELATED_LIMIT:
+                    found[person.name].append(b.slug)
+        return found
 
 
 def build_collection(briefings: list[Briefing]) -> Collection:

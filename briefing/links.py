@@ -7,6 +7,7 @@ written (`LinkIndex.add`). Out: a message per broken link (`LinkIndex.broken`).
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from html import unescape
@@ -39,28 +40,48 @@ class LinkIndex:
         """One message for each link whose file or anchor does not exist."""
         problems = []
         for page_url, links in sorted(self.links.items()):
-            for link in links:
-                reason = self._why_broken(page_url, link, site_dir)
+            folder = posixpath.dirname(page_url)
+            for link in set(links):
+                if link.startswith("#"):
+                    reason = self._missing_anchor(page_url, link[1:])
+                else:
+                    reason = self._why_broken(page_url, folder, link, site_dir)
                 if reason:
                     problems.append(f"{page_url}: link '{link}' {reason}")
-        return problems
+        return sorted(problems)
 
-    def _why_broken(self, page_url: str, link: str, site_dir: Path) -> str | None:
-        parts = urlsplit(link)
-        if parts.scheme or parts.netloc:
+    def _missing_anchor(self, target: str, fragment: str) -> str | None:
+        if fragment and unquote(fragment) not in self.ids[target]:
+            return f"points to #{fragment}, which {target} does not have"
+        return None
+
+    def _why_broken(self, page_url: str, folder: str, link: str, site_dir: Path) -> str | None:
+        path, fragment, external = _split(link)
+        if external:
             return None
         if link.startswith("/"):
             return "is absolute: it breaks when the site is opened from disk or a sub-path"
-        path = unquote(parts.path)
-        target = page_url
-        if path:
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), path))
+        target = _resolve(folder, path) if path else page_url
         if target.startswith(".."):
             return "points outside the site"
         if target in self.ids:
-            if parts.fragment and unquote(parts.fragment) not in self.ids[target]:
-                return f"points to #{parts.fragment}, which {target} does not have"
-            return None
-        if path.endswith("/") or not (site_dir / target).is_file():
+            return self._missing_anchor(target, fragment)
+        if path.endswith("/") or not self._is_file(site_dir, target):
             return f"points to {target}, which is not in the site"
         return None
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019 - one index per build, dropped with it
+    def _is_file(self, site_dir: Path, target: str) -> bool:
+        return (site_dir / target).is_file()
+
+
+@functools.lru_cache(maxsize=65536)
+def _split(link: str) -> tuple[str, str, bool]:
+    """(path, fragment, external?) of a link; the same few links recur on every page."""
+    parts = urlsplit(link)
+    return unquote(parts.path), parts.fragment, bool(parts.scheme or parts.netloc)
+
+
+@functools.lru_cache(maxsize=65536)
+def _resolve(folder: str, path: str) -> str:
+    return posixpath.normpath(posixpath.join(folder, path))
