@@ -3,16 +3,17 @@
 MkDocs does the reading of Markdown pages, the rendering and the writing; this
 plugin adds what a briefing needs at the documented events:
 
-- `on_config`: have the theme's 404 page built;
-- `on_files`: run the pipeline (load -> check -> model) and add the generated
-  pages (each briefing's sections, its one-page view and single-file export,
-  the home and search pages) and the search index, so nothing generated lives
-  in `docs/`;
+- `on_config`: have the theme's 404 page and Atom feed built;
+- `on_files`: run the pipeline (load -> check -> model), group the briefings
+  (`collection`) and add every generated page (`pages.site_pages`), the search
+  index and the JSON data, so nothing generated lives in `docs/`;
+- `on_page_content`: sanitise the HTML of the user's own Markdown pages;
 - `on_env`: make the theme's Jinja2 environment escape by default and fail on
   undefined names, so a typo in a template stops the build;
-- `on_page_context`: hand each page its briefing, for the templates;
-- `on_post_page` / `on_post_build`: zip the site for offline reading, then
-  check every link and anchor of the output.
+- `on_page_context` / `on_template_context`: hand each page what its template
+  needs, and its Content-Security-Policy;
+- `on_post_page` / `on_post_build`: show progress, zip the site for offline
+  reading, then check every link and anchor of the output.
 """
 
 from __future__ import annotations
