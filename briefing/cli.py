@@ -12,13 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from .commands.build import run_build
-from .commands.check import coverage_lines, run_check
-from .commands.export import UsageError, run_export
-from .commands.new import run_new
-from .commands.schema import run_schema
-from .commands.serve import run_serve
-from .errors import BriefingError, CheckFailed
+from .errors import BriefingError, CheckFailed, UsageError
 from .filters import plural
 from .project import ConfigError, Project
 
@@ -46,7 +40,11 @@ def main(argv: list[str] | None = None, default_config: Path | None = None) -> i
         return 130
 
 
+# Each command imports what it needs when it runs: `check` need not load MkDocs' builder.
+
 def _build(project: Project, args) -> int:
+    from .commands.build import run_build
+
     result = run_build(project, Path(args.site_dir) if args.site_dir else None)
     shown = _shown_path(result.site_dir)
     warnings = plural(result.warnings, "warning") if result.warnings else "no warnings"
@@ -57,6 +55,8 @@ def _build(project: Project, args) -> int:
 
 
 def _check(project: Project, args) -> int:
+    from .commands.check import coverage_lines, run_check
+
     report = run_check(project)
     print(report.summary)
     print("Coverage:")
@@ -72,11 +72,15 @@ def _check(project: Project, args) -> int:
 
 
 def _serve(project: Project, args) -> int:
+    from .commands.serve import run_serve
+
     run_serve(project, args.dev_addr)
     return EXIT_OK
 
 
 def _new(project: Project, args) -> int:
+    from .commands.new import run_new
+
     result = run_new(project, args.slug, Path(args.source), force=args.force)
     print(f"Created {_shown_path(result.folder)}{os.sep} from {args.source} "
           f"(read as {result.encoding}).")
@@ -95,6 +99,8 @@ def _new(project: Project, args) -> int:
 
 
 def _export(project: Project, args) -> int:
+    from .commands.export import run_export
+
     if not args.slugs and not args.all:
         print("error: name the briefing(s) to export, or use --all.", file=sys.stderr)
         return EXIT_USAGE
@@ -106,6 +112,8 @@ def _export(project: Project, args) -> int:
 
 
 def _schema(project: Project, args) -> int:
+    from .commands.schema import run_schema
+
     config = project.load_config()
     written = run_schema(Path(config.docs_dir), project.root / "README.md",
                          Path(config.theme.custom_dir))

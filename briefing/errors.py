@@ -35,6 +35,10 @@ class Problem:
         return f"{where}:{item} {self.message}"
 
 
+class UsageError(BriefingError):
+    """The command named something that does not exist; exit code 2."""
+
+
 class CheckFailed(BriefingError):
     """One or more briefings have problems; nothing may be written."""
 

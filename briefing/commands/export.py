@@ -12,13 +12,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ..errors import BriefingError
+from ..errors import BriefingError, UsageError
 from ..project import Project
 from .build import run_build
-
-
-class UsageError(BriefingError):
-    """The command named something that does not exist; exit code 2."""
 
 
 def run_export(project: Project, slugs: list[str], output_dir: Path, *, everything: bool,
