@@ -20,7 +20,7 @@ MAX_NODES = 100_000
 MAX_DEPTH = 40
 """Deeper than any honest briefing nests; also what stops an alias that contains itself."""
 
-TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+TEXT_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser when PyYAML has it: ten times faster, and it refuses runaway nesting itself."""
 
@@ -151,8 +151,9 @@ class _Walker:
     def scalar(self, node: yaml.Node) -> object:
         if not isinstance(node, yaml.ScalarNode):
             raise YamlSyntaxError("a key must be a plain name.", node.start_mark.line + 1)
-        if node.tag == TIMESTAMP_TAG:
+        if node.tag in TEXT_TAGS:
             # Dates stay text: the schema checks them, and an impossible date must not crash.
+            # Text needs no constructing; it is most of a briefing, so this is most of the time.
             return node.value
         try:
             return self.constructor.construct_object(node, deep=True)

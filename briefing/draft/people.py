@@ -201,18 +201,24 @@ def _name_in(text: str) -> tuple[str | None, str]:
     return " ".join(words[start:end]), " ".join(words[:before_end])
 
 
+_NOT_NAME_WORDS = ROLE_WORDS | ORGANISATION_WORDS
+_TITLES = KEPT_TITLES | COURTESY_TITLES
+_SENTENCE_STARTS = SENTENCE_WORDS - {"the", "a", "an"}
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _is_name_word(word: str) -> bool:
-    return (bool(NAME_WORD.match(word)) and word.lower() not in ROLE_WORDS | ORGANISATION_WORDS
-            and word.rstrip(".") not in KEPT_TITLES | COURTESY_TITLES)
+    return (bool(NAME_WORD.match(word)) and word.lower() not in _NOT_NAME_WORDS
+            and word.rstrip(".") not in _TITLES)
 
 
 def _role(before: str) -> str | None:
     """The words before a name, when they hold a role word: "HM inspector of constabulary"."""
     words = before.split()
-    while words and words[0].lower().strip(",") in SENTENCE_WORDS - {"the", "a", "an"}:
+    while words and words[0].lower().strip(",") in _SENTENCE_STARTS:
         words = words[1:]
     role = ARTICLE.sub("", " ".join(words)).strip(" ,")
-    bare_words = (re.sub(r"['’]s$", "", word.strip(",")).lower() for word in role.split())
+    bare_words = (_POSSESSIVE.sub("", word.strip(",")).lower() for word in role.split())
     if role and any(word in ROLE_WORDS for word in bare_words):
         return role
     return None
