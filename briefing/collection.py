@@ -159,20 +159,19 @@ class Collection:
 
     @functools.cached_property
     def _by_subject(self) -> dict[str, list[str]]:
-        """Slugs by subject, newest first, at most enough to fill a related list."""
-        found: dict[str, list[str]] = defaultdict(list)
-        for b in self.briefings:
-            if len(found[b.metadata.subject.name]) <= RELATED_LIMIT:
-                found[b.metadata.subject.name].append(b.slug)
-        return found
+        return self._first_few(lambda b: [b.metadata.subject.name])
 
     @functools.cached_property
     def _by_person(self) -> dict[str, list[str]]:
+        return self._first_few(lambda b: [p.name for p in b.people])
+
+    def _first_few(self, keys_of) -> dict[str, list[str]]:
+        """Slugs by key, newest first, at most enough to fill a related list (and itself)."""
         found: dict[str, list[str]] = defaultdict(list)
         for b in self.briefings:
-            for person in b.people:
-                if len(found[person.name]) <= RELATED_LIMIT:
-                    found[person.name].append(b.slug)
+            for key in keys_of(b):
+                if len(found[key]) <= RELATED_LIMIT:
+                    found[key].append(b.slug)
         return found
 
 
