@@ -258,3 +258,16 @@ def test_a_long_build_reports_progress_in_plain_lines_when_not_on_a_terminal():
     for _ in range(20):
         small.advance()
     assert quiet.getvalue() == ""
+
+
+def test_the_built_site_folder_is_readable_like_any_other_folder(tmp_path, monkeypatch):
+    """The site is built in a private temporary folder; once in place a web server must read it."""
+    import stat
+
+    monkeypatch.chdir(tmp_path)
+    previous = os.umask(0o022)
+    try:
+        assert main(["build", "--site-dir", "site"], default_config=CONFIG) == 0
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "site").stat().st_mode) == 0o755

@@ -8,6 +8,7 @@ half-written `site/` behind.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -50,6 +51,7 @@ def run_build(project: Project, site_dir: Path | None = None) -> BuildResult:
                           asked_explicitly=site_dir is not None)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    _readable_by_all(staging)
     try:
         briefings, warnings = _mkdocs_build(project, staging)
         _swap_into_place(staging, target)
@@ -57,6 +59,13 @@ def run_build(project: Project, site_dir: Path | None = None) -> BuildResult:
         shutil.rmtree(staging, ignore_errors=True)
     pages = sum(1 for _ in target.rglob("*.html"))
     return BuildResult(target, briefings, pages, time.perf_counter() - started, warnings)
+
+
+def _readable_by_all(folder: Path) -> None:
+    """mkdtemp makes a private (0700) folder; the site must be readable as any folder is."""
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
 
 
 def _refuse_unsafe_target(target: Path, root: Path, docs_dir: Path, *,
