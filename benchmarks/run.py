@@ -4,8 +4,9 @@ Run from the project folder:  python benchmarks/run.py  [--sizes 1 10 100 1000] 
 
 Each build runs `build.py build` in its own process, so wall time includes the
 interpreter's start, and CPU time and peak memory are that process's alone
-(os.wait4). Also timed: `build.py check` on the same site, and the default
-one-briefing build. `--save` writes benchmarks/results.md with the machine described.
+(os.wait4). Also timed: `build.py check` on the same site, the search page
+answering a query in headless Chromium (when Playwright is installed), and the
+default one-briefing build. `--save` writes benchmarks/results.md with the machine described.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_synthetic_briefings  # noqa: E402
 
 TARGETS = "1,000 briefings: build <= 15 s wall and <= 500 MB peak; check <= 3 s; " \
-          "bytes per briefing within 10% of the 10-briefing figure; default build <= 1.5 s."
+          "bytes per briefing within 10% of the 10-briefing figure; search answers within 1 s " \
+          "(open search.html from disk to results, headless Chromium); default build <= 1.5 s."
 
 
 @dataclass
@@ -43,6 +45,7 @@ class Row:
     check: Run
     pages: int
     output_bytes: int
+    search_seconds: float | None = None
 
     @property
     def bytes_per_briefing(self) -> float:
@@ -81,7 +84,30 @@ def measure(count: int) -> Row:
         build = timed(build_py + ["build", "--site-dir", str(folder / "site")])
         files = [p for p in (folder / "site").rglob("*") if p.is_file()]
         pages = sum(1 for p in files if p.suffix == ".html")
-        return Row(count, build, check, pages, sum(p.stat().st_size for p in files))
+        return Row(count, build, check, pages, sum(p.stat().st_size for p in files),
+                   search_time(folder / "site"))
+
+
+def search_time(site: Path) -> float | None:
+    """Seconds from opening search.html?q=... from disk in headless Chromium to results shown
+    (the index loaded and searched); None without Playwright and Debian's chromium."""
+    chromium = Path("/usr/bin/chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not chromium.exists():
+        return None
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=str(chromium), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = browser.new_page()
+        started = time.perf_counter()
+        page.goto((site / "search.html").as_uri() + "?q=missing+children")
+        page.wait_for_function("document.getElementById('search-status').textContent !== ''")
+        seconds = time.perf_counter() - started
+        browser.close()
+    return seconds
 
 
 def default_build() -> Run:
@@ -92,12 +118,13 @@ def default_build() -> Run:
 
 def table(rows: list[Row], default: Run) -> str:
     lines = ["| briefings | build wall s | build CPU s | peak MB | pages | output MB | "
-             "KB per briefing | check wall s |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "KB per briefing | check wall s | search s |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
+        search = f"{r.search_seconds:.2f}" if r.search_seconds is not None else "n/a"
         lines.append(f"| {r.briefings:,} | {r.build.wall:.2f} | {r.build.cpu:.2f} | "
                      f"{r.build.peak_mb:.0f} | {r.pages:,} | {r.output_bytes / 1e6:.1f} | "
-                     f"{r.bytes_per_briefing / 1e3:.1f} | {r.check.wall:.2f} |")
+                     f"{r.bytes_per_briefing / 1e3:.1f} | {r.check.wall:.2f} | {search} |")
     lines.append("")
     lines.append(f"Default one-briefing build (`python build.py`, interpreter start included): "
                  f"{default.wall:.2f} s wall, {default.peak_mb:.0f} MB peak.")

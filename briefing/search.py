@@ -118,9 +118,16 @@ def _gaps(pairs: list[tuple[int, int]]) -> list[int]:
 
 
 def search_index_script(briefings: list[Briefing]) -> str:
-    """The index as a script defining `window.briefingSearchIndex`."""
-    payload = json.dumps(build_index(search_entries(briefings)), ensure_ascii=False,
-                         separators=(",", ":"))
-    # "</" cannot end a script element here, but escaping it keeps the file safe to inline.
-    payload = payload.replace("</", "<\\/")
-    return f"window.briefingSearchIndex = {payload};\n"
+    """The index as a script defining `window.briefingSearchIndex`.
+
+    The data goes in as a JSON string handed to JSON.parse: browsers parse that much
+    faster than the same data written as a JavaScript literal, which matters at 10 MB.
+    """
+    index = build_index(search_entries(briefings))
+    lengths = [len(entry[3]) + len(entry[4]) for entry in index["entries"]]
+    index["averageLength"] = round(sum(lengths) / max(1, len(lengths)), 1)
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    # As a JS string literal; "</" escaped too, so the file would stay safe even inlined.
+    literal = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    literal = literal.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.briefingSearchIndex = JSON.parse({literal});\n"

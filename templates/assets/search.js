@@ -142,9 +142,6 @@
 
   function run() {
     var index = window.briefingSearchIndex;
-    index.averageLength = index.entries.reduce(function (sum, e) {
-      return sum + e[3].length + e[4].length;
-    }, 0) / Math.max(1, index.entries.length);
     var status = document.getElementById("search-status");
     var list = document.getElementById("search-results");
     var input = document.getElementById("search-q");
