@@ -152,19 +152,51 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+CANDIDATES = 24
+"""Window starts, per passage, worth measuring with difflib: the ones most words point to."""
+
+
 def closest_passage(passage: str, source: SourceText) -> ClosestPassage | None:
-    """The run of source words most like `passage`, to show in a 'not found' message."""
+    """The run of source words most like `passage`, to show in a 'not found' message.
+
+    Measuring every window of a long source with difflib is far too slow (a 1 MB
+    source has 200,000 of them per width), so each source word that also occurs
+    in the passage votes for the window start that would line it up with its place
+    in the passage; only the starts with most votes are measured.
+    """
     wanted = _comparable_words(" ".join(elided_parts(passage)))
-    best: ClosestPassage | None = None
+    if not wanted:
+        return None
+    places: dict[str, list[int]] = {}
+    for offset, word in enumerate(wanted):
+        places.setdefault(word, []).append(offset)
+    votes: dict[tuple[int, int], int] = {}
+    folded_paragraphs = {}
     for paragraph in source.paragraphs:
-        words = paragraph.text.split()
-        folded_words = [_comparable_word(word) for word in words]
+        folded = [_comparable_word(word) for word in paragraph.text.split()]
+        folded_paragraphs[paragraph.number] = folded
+        for position, word in enumerate(folded):
+            for offset in places.get(word, ()):
+                key = (paragraph.number, position - offset)
+                votes[key] = votes.get(key, 0) + 1
+    if not votes:
+        if not source.paragraphs:
+            return None
+        first = source.paragraphs[0]
+        return ClosestPassage(first, " ".join(first.text.split()[:len(wanted)]), 0.0)
+    best: ClosestPassage | None = None
+    for number, start in sorted(votes, key=lambda key: (-votes[key], key))[:CANDIDATES]:
+        paragraph = source.paragraph(number)
+        words, folded = paragraph.text.split(), folded_paragraphs[number]
         for width in _window_widths(len(wanted), len(words)):
-            for start in range(0, len(words) - width + 1):
-                window = folded_words[start:start + width]
+            # Near the voted start, but inside the paragraph (a passage may run over its edge).
+            last = len(words) - width
+            nearest = min(max(start, 0), last)
+            for begin in range(max(0, nearest - 3), min(nearest + 3, last) + 1):
+                window = folded[begin:begin + width]
                 ratio = difflib.SequenceMatcher(None, wanted, window, autojunk=False).ratio()
                 if best is None or ratio > best.similarity:
-                    text = " ".join(words[start:start + width]).strip(QUOTE_MARKS)
+                    text = " ".join(words[begin:begin + width]).strip(QUOTE_MARKS)
                     best = ClosestPassage(paragraph, text, ratio)
     return best
 
