@@ -19,8 +19,8 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
-from .safefiles import DEFAULT_MAX_MB, UnsafeFile, read_input_file
-from .schema import BriefingMetadata
+from .safefiles import DEFAULT_MAX_MB, UnsafeFile, read_input_file, unsafe_entries
+from .schema import CONTROL_CHARACTERS, BriefingMetadata
 from .source import SourceText, parse_source
 from .yamlfile import YamlDocument, YamlSyntaxError, item_path, load_yaml
 
@@ -68,6 +68,8 @@ def load_briefings(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB
                    ) -> tuple[list[LoadedBriefing], list[Problem]]:
     """Read every briefing below `docs_dir`, collecting all problems."""
     briefings, problems = [], []
+    for path, why in unsafe_entries(docs_dir, {METADATA_FILE, SOURCE_FILE}):
+        problems.append(Problem(path, why))
     for folder in find_briefing_folders(docs_dir):
         briefing, found = load_briefing(folder, docs_dir, int(max_file_mb * 1_000_000))
         briefings.append(briefing)
@@ -140,6 +142,12 @@ class _TextReader:
             self.problems.append(Problem(path, "contains NUL bytes: this is not a text file.",
                                          text[: text.index("\0")].count("\n") + 1))
             return None
+        if path.name == SOURCE_FILE and (found := CONTROL_CHARACTERS.search(text)):
+            self.problems.append(Problem(path, (
+                f"contains the control character U+{ord(found.group()):04X}, which a web page "
+                "cannot carry; remove it (source.txt is otherwise kept exactly as received)."),
+                text[: found.start()].count("\n") + 1))
+            return None
         return text
 
 
@@ -178,6 +186,11 @@ def _describe_validation(path: Path, document: YamlDocument, error: ValidationEr
 def _explain(detail: dict, loc: tuple) -> str:
     kind, field = detail["type"], loc[-1] if loc else ""
     given = detail.get("input")
+    if kind == "control_character":
+        return detail["msg"]
+    if kind == "value_error":
+        reason = detail["msg"].removeprefix("Value error, ")
+        return f"{reason}. {_field_help(loc)}".strip()
     if kind == "missing":
         return f"missing required field '{field}'. {_field_help(loc)}"
     if kind == "extra_forbidden":

@@ -42,8 +42,10 @@ def check_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB
 def _relative(problems: list[Problem], root: Path) -> list[Problem]:
     """Name files relative to the project, as the user would type them."""
     def shorten(path: Path) -> Path:
-        try:
-            return path.resolve().relative_to(root.resolve())
-        except ValueError:
-            return path
+        # The path as reached, not where a link leads: the message is about the link.
+        for candidate, base in ((path.absolute(), root.absolute()),
+                                (path.parent.resolve() / path.name, root.resolve())):
+            if candidate.is_relative_to(base):
+                return candidate.relative_to(base)
+        return path
     return [Problem(shorten(p.file), p.message, p.line, p.item) for p in problems]

@@ -154,6 +154,7 @@ def _is_word_char(char: str) -> bool:
 
 CANDIDATES = 24
 """Window starts, per passage, worth measuring with difflib: the ones most words point to."""
+VOTES_PER_WORD = 3
 
 
 def closest_passage(passage: str, source: SourceText) -> ClosestPassage | None:
@@ -170,6 +171,9 @@ def closest_passage(passage: str, source: SourceText) -> ClosestPassage | None:
     places: dict[str, list[int]] = {}
     for offset, word in enumerate(wanted):
         places.setdefault(word, []).append(offset)
+    # A word the passage repeats often ("the") says little about where it stands, and
+    # would make the vote quadratic on repetitive text: it votes from its first places only.
+    places = {word: offsets[:VOTES_PER_WORD] for word, offsets in places.items()}
     votes: dict[tuple[int, int], int] = {}
     folded_paragraphs = {}
     for paragraph in source.paragraphs:
@@ -184,21 +188,37 @@ def closest_passage(passage: str, source: SourceText) -> ClosestPassage | None:
             return None
         first = source.paragraphs[0]
         return ClosestPassage(first, " ".join(first.text.split()[:len(wanted)]), 0.0)
-    best: ClosestPassage | None = None
-    for number, start in sorted(votes, key=lambda key: (-votes[key], key))[:CANDIDATES]:
-        paragraph = source.paragraph(number)
-        words, folded = paragraph.text.split(), folded_paragraphs[number]
-        for width in _window_widths(len(wanted), len(words)):
-            # Near the voted start, but inside the paragraph (a passage may run over its edge).
-            last = len(words) - width
-            nearest = min(max(start, 0), last)
-            for begin in range(max(0, nearest - 3), min(nearest + 3, last) + 1):
-                window = folded[begin:begin + width]
-                ratio = difflib.SequenceMatcher(None, wanted, window, autojunk=False).ratio()
-                if best is None or ratio > best.similarity:
-                    text = " ".join(words[begin:begin + width]).strip(QUOTE_MARKS)
-                    best = ClosestPassage(paragraph, text, ratio)
-    return best
+    ranked = sorted(votes, key=lambda key: (-votes[key], key))[:CANDIDATES]
+    # First each candidate as the passage's own length; then around the best of them only.
+    best = max((_measure(wanted, source.paragraph(n), folded_paragraphs[n], start, len(wanted))
+                for n, start in ranked), key=lambda found: found.similarity)
+    number, start = best.paragraph.number, best.start
+    for width in _window_widths(len(wanted), len(best.paragraph.text.split())):
+        for begin in range(start - 3, start + 4):
+            found = _measure(wanted, best.paragraph, folded_paragraphs[number], begin, width)
+            if found.similarity > best.similarity:
+                best = found
+    return ClosestPassage(best.paragraph, best.text, best.similarity)
+
+
+@dataclass(frozen=True)
+class _Window:
+    paragraph: Paragraph
+    start: int
+    text: str
+    similarity: float
+
+
+def _measure(wanted: list[str], paragraph: Paragraph, folded: list[str], start: int,
+             width: int) -> _Window:
+    """How alike `wanted` is to the `width` words from `start` (moved inside the paragraph)."""
+    words = paragraph.text.split()
+    width = min(width, len(words))
+    start = min(max(start, 0), len(words) - width)
+    window = folded[start:start + width]
+    ratio = difflib.SequenceMatcher(None, wanted, window, autojunk=False).ratio()
+    return _Window(paragraph, start, " ".join(words[start:start + width]).strip(QUOTE_MARKS),
+                   ratio)
 
 
 def _comparable_words(text: str) -> list[str]:

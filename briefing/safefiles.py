@@ -37,8 +37,30 @@ def read_input_file(path: Path, inside: Path, max_bytes: int) -> bytes:
                          "use a plain text file.")
     if info.st_size > max_bytes:
         raise UnsafeFile(
-            f"is {info.st_size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.0f} MB. "
+            f"is {info.st_size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:g} MB. "
             "Check it is the right file, or raise max_file_mb for the briefing plugin in "
             "mkdocs.yml.")
     with open(path, "rb") as handle:
         return handle.read(max_bytes + 1)
+
+
+def unsafe_entries(docs_dir: Path, checked_by_reader: set[str]) -> list[tuple[Path, str]]:
+    """(path, why) for every entry of the docs folder MkDocs would read or publish but should
+    not: a link leading out of it (to a file or a folder), or a device or pipe (which would
+    block the build). Files named in `checked_by_reader` are left to `read_input_file`."""
+    inside = docs_dir.resolve()
+    found = []
+    for root, dirs, files in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in dirs + sorted(files):
+            path = Path(root) / name
+            if name.startswith(".") or (name in checked_by_reader and name in files):
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(inside):
+                kind = "folder" if name in dirs else "file"
+                found.append((path, f"is a link to {path.resolve()}, outside the project; "
+                                    f"copy the {kind} in instead of linking to it."))
+            elif name in files and not stat.S_ISREG(os.stat(path).st_mode):
+                found.append((path, "is not a regular file (a device, pipe or folder?); "
+                                    "use a plain text file."))
+    return found

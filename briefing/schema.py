@@ -13,11 +13,13 @@ code sees one shape only.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator,
+                      model_validator)
 from pydantic.json_schema import GetJsonSchemaHandler
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
@@ -27,12 +29,27 @@ IsoDate = Annotated[str, Field(pattern=DATE_PATTERN)]
 Text = Annotated[str, Field(min_length=1)]
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+"""Characters no web page or feed can carry (XML forbids them); tab and line breaks are fine."""
+
+
 class Model(BaseModel):
     """Base for every part of the metadata: unknown keys are mistakes, values never change."""
 
     model_config = ConfigDict(
         extra="forbid", frozen=True, use_attribute_docstrings=True, str_strip_whitespace=True
     )
+
+    @field_validator("*")
+    @classmethod
+    def _printable(cls, value: Any) -> Any:
+        """YAML escapes ("\\e", "\\0") can smuggle in characters that break pages and feeds."""
+        for text in (value if isinstance(value, list) else [value]):
+            if isinstance(text, str) and (found := CONTROL_CHARACTERS.search(text)):
+                raise PydanticCustomError(
+                    "control_character", "contains the control character U+{code}, which a web "
+                    "page or feed cannot carry; remove it.", {"code": f"{ord(found.group()):04X}"})
+        return value
 
 
 def _shorthand(field: str, json_type: dict[str, Any]):
@@ -54,7 +71,7 @@ class Fact(Model):
 
     value: Text
     """The value itself."""
-    inferred: bool = False
+    inferred: StrictBool = False
     """True when the value is not stated by the source but inferred; shown as "inferred"."""
     basis: str | None = None
     """How the value is known (where it was seen, or the reasoning behind an inference)."""
@@ -67,7 +84,7 @@ class DateFact(Model):
 
     date: IsoDate
     """The date, as precise as it is known: `2017`, `2017-01` or `2017-01-26`."""
-    inferred: bool = False
+    inferred: StrictBool = False
     """True when the date is not stated by the source but inferred."""
     basis: str | None = None
     """How the date is known."""
@@ -116,7 +133,7 @@ class Report(Model):
     """When the inspection was carried out."""
     published: DateFact | None = None
     """When the report was published."""
-    pages: int | None = Field(default=None, ge=1)
+    pages: StrictInt | None = Field(default=None, ge=1)
     """Length of the report in pages."""
 
 
@@ -140,7 +157,7 @@ class Source(Model):
 class Citation(Model):
     """A source paragraph an item rests on; written as its number alone if no passage is named."""
 
-    paragraph: int = Field(ge=1)
+    paragraph: StrictInt = Field(ge=1)
     """Paragraph number, as shown on the Source page."""
     passage: str | None = None
     """The exact words of that paragraph the item rests on (checked; highlighted in the source)."""
@@ -179,7 +196,7 @@ class Quote(Model):
 
     text: Text
     """The words, exactly as in the source; mark a cut with `...`."""
-    paragraph: int | None = Field(default=None, ge=1)
+    paragraph: StrictInt | None = Field(default=None, ge=1)
     """The paragraph it stands in, needed only when the words stand in more than one."""
 
     _expand, __get_pydantic_json_schema__ = _shorthand("text", {"type": "string"})
@@ -225,7 +242,7 @@ class BriefingMetadata(Model):
     """Everyone quoted."""
     reactions: list[Reaction] = []
     """Who said what, in the source's words: the inspector's statement and the responses."""
-    no_subject_response: bool = False
+    no_subject_response: StrictBool = False
     """True when the source says the organisation inspected gave no response (rather than
     the briefing leaving it out); `check` then stops asking for one."""
 

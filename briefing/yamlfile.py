@@ -82,10 +82,15 @@ def _compose(text: str) -> yaml.Node | None:
     """Compose with libyaml for speed; on an error, again in Python for its clearer message."""
     try:
         return yaml.compose(text, Loader=_LOADER)
-    except yaml.YAMLError:
+    except yaml.YAMLError as error:
         if _LOADER is yaml.SafeLoader:
             raise
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+        libyaml_error = error
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        # libyaml stopped at its nesting limit and said where; Python ran out of stack.
+        raise libyaml_error from None
 
 
 def _describe(error: yaml.MarkedYAMLError) -> str:
