@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
-from .safefiles import DEFAULT_MAX_MB, UnsafeFile, read_input_file, unsafe_entries
+from .safefiles import DEFAULT_MAX_MB, UnsafeFile, read_input_file
 from .schema import CONTROL_CHARACTERS, BriefingMetadata
 from .source import SourceText, parse_source
 from .yamlfile import YamlDocument, YamlSyntaxError, item_path, load_yaml
@@ -62,19 +62,6 @@ def find_briefing_folders(docs_dir: Path) -> list[Path]:
         if METADATA_FILE in files or SOURCE_FILE in files:
             found.add(Path(root))
     return sorted(found)
-
-
-def load_briefings(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB
-                   ) -> tuple[list[LoadedBriefing], list[Problem]]:
-    """Read every briefing below `docs_dir`, collecting all problems."""
-    briefings, problems = [], []
-    for path, why in unsafe_entries(docs_dir, {METADATA_FILE, SOURCE_FILE}):
-        problems.append(Problem(path, why))
-    for folder in find_briefing_folders(docs_dir):
-        briefing, found = load_briefing(folder, docs_dir, int(max_file_mb * 1_000_000))
-        briefings.append(briefing)
-        problems.extend(found)
-    return briefings, problems
 
 
 def load_briefing(folder: Path, docs_dir: Path, max_bytes: int = DEFAULT_MAX_MB * 1_000_000

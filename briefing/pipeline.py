@@ -8,35 +8,74 @@ disagree about what is wrong.
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .check import Locations, check_briefing
 from .errors import CheckFailed, Problem
-from .load import LoadedBriefing, load_briefings
+from .load import METADATA_FILE, SOURCE_FILE, LoadedBriefing, find_briefing_folders, load_briefing
 from .model import Briefing, build_briefing
-from .safefiles import DEFAULT_MAX_MB
+from .safefiles import DEFAULT_MAX_MB, unsafe_entries
+
+PARALLEL_FROM = 200
+"""Briefings; below this, starting processes costs more than it saves."""
 
 
-def load_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB) -> list[Briefing]:
+def load_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB, *, parallel: bool = False
+              ) -> list[Briefing]:
     """Load, check and model every briefing below `docs_dir`; raise `CheckFailed` on any problem."""
-    briefings = [build_briefing(b, locations) for b, locations in check_site(docs_dir, max_file_mb)]
+    checked = check_site(docs_dir, max_file_mb, parallel=parallel)
+    briefings = [build_briefing(b, locations) for b, locations in checked]
     return sorted(briefings, key=lambda b: b.sort_key, reverse=True)
 
 
-def check_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB
+def check_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB, *, parallel: bool = False
                ) -> list[tuple[LoadedBriefing, Locations]]:
-    """Load and check every briefing (no model: `build.py check` needs no more)."""
-    loaded, problems = load_briefings(docs_dir, max_file_mb)
-    checked = []
-    for briefing in loaded:
-        if briefing.metadata is None or briefing.source is None:
-            continue
-        found, locations = check_briefing(briefing)
-        problems.extend(found)
-        checked.append((briefing, locations))
+    """Load and check every briefing (no model: `build.py check` needs no more).
+
+    With `parallel`, a large site is read and checked by one process per core, as long
+    as this process runs no other thread (forking a threaded process is unsafe).
+    """
+    problems = [Problem(path, why)
+                for path, why in unsafe_entries(docs_dir, {METADATA_FILE, SOURCE_FILE})]
+    folders = find_briefing_folders(docs_dir)
+    task = functools.partial(_load_and_check, docs_dir=docs_dir,
+                             max_bytes=int(max_file_mb * 1_000_000))
+    checked, check_problems = [], []
+    for briefing, locations, load_problems, found in _map(task, folders, parallel):
+        problems.extend(load_problems)
+        check_problems.extend(found)
+        if locations is not None:
+            checked.append((briefing, locations))
+    # Files that cannot be read come first, then what is wrong in the ones that can.
+    problems.extend(check_problems)
     if problems:
         raise CheckFailed(_relative(problems, docs_dir.parent))
     return checked
+
+
+def _load_and_check(folder: Path, docs_dir: Path, max_bytes: int):
+    """(briefing, where its quotes stand or None, problems loading it, problems checking it)."""
+    briefing, problems = load_briefing(folder, docs_dir, max_bytes)
+    if briefing.metadata is None or briefing.source is None:
+        return briefing, None, problems, []
+    found, locations = check_briefing(briefing)
+    return briefing, locations, problems, found
+
+
+def _map(task, items: list, parallel: bool) -> list:
+    """`map`, over processes when it pays: for hundreds of briefings, on more than one core."""
+    cores = os.cpu_count() or 1
+    alone = threading.active_count() == 1
+    if not parallel or not alone or cores < 2 or len(items) < PARALLEL_FROM:
+        return [task(item) for item in items]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(cores, 4), mp_context=context) as pool:
+        return list(pool.map(task, items, chunksize=max(1, len(items) // (4 * cores))))
 
 
 def _relative(problems: list[Problem], root: Path) -> list[Problem]:

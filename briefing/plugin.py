@@ -88,7 +88,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.failure = None
         try:
-            self.briefings = load_site(Path(config.docs_dir), self.config.max_file_mb)
+            self.briefings = load_site(Path(config.docs_dir), self.config.max_file_mb,
+                                       parallel=not self.serving)
         except CheckFailed as failure:
             self.failure = failure
             raise PluginError(str(failure)) from None

@@ -60,7 +60,7 @@ class Project:
     def check_site(self) -> list[tuple[LoadedBriefing, Locations]]:
         """Load and check every briefing, with the limits set in mkdocs.yml."""
         config = self.load_config()
-        return check_site(Path(config.docs_dir), _max_file_mb(config))
+        return check_site(Path(config.docs_dir), _max_file_mb(config), parallel=True)
 
 
 def _max_file_mb(config: MkDocsConfig) -> float:

@@ -16,8 +16,15 @@ import datetime
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import (BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator,
-                      model_validator)
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    field_validator,
+    model_validator,
+)
 from pydantic.json_schema import GetJsonSchemaHandler
 from pydantic_core import CoreSchema, PydanticCustomError
 
