@@ -1,11 +1,12 @@
-"""Find the briefings in the docs folder and read each one's two files.
+"""Find the briefing folders in the docs folder and read each one's two files.
 
-In: the docs folder. Out: a `LoadedBriefing` per folder holding a `briefing.yml`
-or a `source.txt` (metadata validated against `schema`, source split into
-paragraphs), plus every `Problem` met on the way: unreadable files, YAML
-errors, fields of the wrong type, unknown or missing fields, each located by
-line. A folder with problems is still returned (without its metadata) so that
-one run reports the problems of every briefing.
+In: a briefing folder (`find_briefing_folders` lists them). Out: a
+`LoadedBriefing` holding its metadata (validated against `schema`) and its
+source (split into paragraphs), plus every `Problem` met on the way:
+unreadable files, YAML errors, fields of the wrong type, unknown or missing
+fields, each located by line. A folder with problems is still returned
+(without its metadata) so that one run reports the problems of every briefing;
+`pipeline.check_site` runs this for every folder.
 """
 
 from __future__ import annotations
