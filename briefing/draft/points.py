@@ -55,7 +55,6 @@ class Candidate:
     paragraph: Paragraph
     span: Span
     basis: str
-    from_list: bool = False
     also: list[int] = field(default_factory=list)
 
     @property
@@ -109,7 +108,7 @@ class _Finder:
                 if kind and _word_count(item.text[span[0]:span[1]]) >= MIN_WORDS:
                     basis = (f"list item after \"{label}\"" if side
                              else f"list item; {_cue_words(item.text)}")
-                    found.append(Candidate(kind, item, span, basis, from_list=True))
+                    found.append(Candidate(kind, item, span, basis))
         return found
 
     def _lists(self) -> list[list[Paragraph]]:
