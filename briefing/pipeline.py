@@ -54,7 +54,7 @@ def check_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB, *, parallel:
     # Files that cannot be read come first, then what is wrong in the ones that can.
     problems.extend(check_problems)
     if problems:
-        raise CheckFailed(_relative(problems, docs_dir.parent))
+        raise CheckFailed(relative_to_project(problems, docs_dir.parent))
     return checked
 
 
@@ -78,7 +78,7 @@ def _map(task, items: list, parallel: bool) -> list:
         return list(pool.map(task, items, chunksize=max(1, len(items) // (4 * cores))))
 
 
-def _relative(problems: list[Problem], root: Path) -> list[Problem]:
+def relative_to_project(problems: list[Problem], root: Path) -> list[Problem]:
     """Name files relative to the project, as the user would type them."""
     def shorten(path: Path) -> Path:
         # The path as reached, not where a link leads: the message is about the link.

@@ -55,15 +55,16 @@ class Project:
     def load_site(self, config: MkDocsConfig | None = None) -> list[Briefing]:
         """Load, check and model every briefing, with the limits set in mkdocs.yml."""
         config = config or self.load_config()
-        return load_site(Path(config.docs_dir), _max_file_mb(config))
+        return load_site(Path(config.docs_dir), max_file_mb(config))
 
     def check_site(self) -> list[tuple[LoadedBriefing, Locations]]:
         """Load and check every briefing, with the limits set in mkdocs.yml."""
         config = self.load_config()
-        return check_site(Path(config.docs_dir), _max_file_mb(config), parallel=True)
+        return check_site(Path(config.docs_dir), max_file_mb(config), parallel=True)
 
 
-def _max_file_mb(config: MkDocsConfig) -> float:
+def max_file_mb(config: MkDocsConfig) -> float:
+    """The size limit for input files set under the briefing plugin in mkdocs.yml."""
     plugin = config.plugins.get("briefing")
     return plugin.config.max_file_mb if plugin else DEFAULT_MAX_MB
 

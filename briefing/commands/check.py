@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..coverage import Coverage, coverage_of
 from ..errors import Problem
 from ..filters import plural
+from ..pipeline import relative_to_project
 from ..project import Project
 
 SUMMARY_LINES_MAX = 50
@@ -39,7 +40,7 @@ def run_check(project: Project) -> CheckReport:
     summary = (f"OK: {plural(len(checked), 'briefing')} checked; "
                f"{plural(quotes, 'quote')} found word for word in their sources, "
                f"{plural(citations, 'citation')} resolved.")
-    return CheckReport(summary, tuple(coverage), tuple(_relative(warnings, project)))
+    return CheckReport(summary, tuple(coverage), tuple(relative_to_project(warnings, project.root)))
 
 
 def coverage_lines(report: CheckReport) -> list[str]:
@@ -64,9 +65,3 @@ def coverage_lines(report: CheckReport) -> list[str]:
 
 def _has_gaps(c: Coverage) -> bool:
     return bool(c.unquoted_speech or c.unlisted_people or c.draft_lines or not c.subject_heard)
-
-
-def _relative(problems: list[Problem], project: Project) -> list[Problem]:
-    root = project.root.resolve()
-    return [Problem(p.file.resolve().relative_to(root) if p.file.resolve().is_relative_to(root)
-                    else p.file, p.message, p.line, p.item) for p in problems]

@@ -26,8 +26,7 @@ from ..errors import BriefingError, CheckFailed
 from ..intake import read_source
 from ..load import METADATA_FILE, RESERVED_SLUGS, SLUG, SOURCE_FILE
 from ..pipeline import load_site
-from ..project import Project
-from ..safefiles import DEFAULT_MAX_MB
+from ..project import Project, max_file_mb
 from ..source import parse_source
 
 
@@ -74,7 +73,7 @@ def run_new(project: Project, slug: str, source: Path, *, force: bool) -> NewRes
             f"{target} already exists; nothing was written. Choose another name, or use "
             f"--force to move the existing folder aside (to {docs_dir / f'.{slug}.backup-N'}) "
             "and write a new draft.")
-    intake = read_source(source, int(_max_file_mb(config) * 1_000_000))
+    intake = read_source(source, int(max_file_mb(config) * 1_000_000))
     draft = draft_briefing(parse_source(intake.text), intake.page)
     metadata = render_draft(draft, intake, source.name, Path(config.theme.custom_dir))
     backup = _write(docs_dir, slug, intake.text, metadata)
@@ -94,11 +93,6 @@ def _check_slug(slug: str) -> None:
         raise NewBriefingError(
             f"'{slug}' is reserved for the site's own files; choose another name, e.g. "
             f"'{slug}-briefing'.")
-
-
-def _max_file_mb(config) -> float:
-    plugin = config.plugins.get("briefing")
-    return plugin.config.max_file_mb if plugin else DEFAULT_MAX_MB
 
 
 def _write(docs_dir: Path, slug: str, source_text: str, metadata: str) -> Path | None:
