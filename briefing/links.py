@@ -19,6 +19,17 @@ from urllib.parse import unquote, urlsplit
 ATTRIBUTE = re.compile(r'\s(id|href|src)="([^"]*)"')
 
 
+def scan(html: str) -> tuple[set[str], list[str]]:
+    """The ids a page has and the links it makes."""
+    ids, links = set(), []
+    for name, value in ATTRIBUTE.findall(html):
+        if name == "id":
+            ids.add(unescape(value))
+        else:
+            links.append(unescape(value))
+    return ids, links
+
+
 class LinkIndex:
     """The ids and links of every page written, gathered as the build goes."""
 
@@ -27,14 +38,13 @@ class LinkIndex:
         self.links: dict[str, list[str]] = {}
 
     def add(self, page_url: str, html: str) -> None:
-        ids, links = set(), []
-        for name, value in ATTRIBUTE.findall(html):
-            if name == "id":
-                ids.add(unescape(value))
-            else:
-                links.append(unescape(value))
-        self.ids[page_url] = ids
-        self.links[page_url] = links
+        ids, links = scan(html)
+        self.record(page_url, ids, links)
+
+    def record(self, page_url: str, ids, links) -> None:
+        """A page's ids and links, already scanned (by a prerender worker)."""
+        self.ids[page_url] = set(ids)
+        self.links[page_url] = list(links)
 
     def broken(self, site_dir: Path) -> list[str]:
         """One message for each link whose file or anchor does not exist."""

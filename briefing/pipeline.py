@@ -9,17 +9,20 @@ disagree about what is wrong.
 from __future__ import annotations
 
 import functools
-import multiprocessing
-import os
-import threading
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .check import Locations, check_briefing
 from .errors import CheckFailed, Problem
-from .load import METADATA_FILE, SOURCE_FILE, LoadedBriefing, find_briefing_folders, load_briefing
+from .load import (
+    METADATA_FILE,
+    SOURCE_FILE,
+    LoadedBriefing,
+    find_briefing_folders,
+    load_briefing,
+)
 from .model import Briefing, build_briefing
 from .safefiles import DEFAULT_MAX_MB, unsafe_entries
+from .workers import can_fork, cores, fork_pool
 
 PARALLEL_FROM = 200
 """Briefings; below this, starting processes costs more than it saves."""
@@ -69,13 +72,10 @@ def _load_and_check(folder: Path, docs_dir: Path, max_bytes: int):
 
 def _map(task, items: list, parallel: bool) -> list:
     """`map`, over processes when it pays: for hundreds of briefings, on more than one core."""
-    cores = os.cpu_count() or 1
-    alone = threading.active_count() == 1
-    if not parallel or not alone or cores < 2 or len(items) < PARALLEL_FROM:
+    if not parallel or len(items) < PARALLEL_FROM or not can_fork():
         return [task(item) for item in items]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=min(cores, 4), mp_context=context) as pool:
-        return list(pool.map(task, items, chunksize=max(1, len(items) // (4 * cores))))
+    with fork_pool() as pool:
+        return list(pool.map(task, items, chunksize=max(1, len(items) // (4 * cores()))))
 
 
 def relative_to_project(problems: list[Problem], root: Path) -> list[Problem]:

@@ -9,11 +9,15 @@ plugin adds what a briefing needs at the documented events:
   index and the JSON data, so nothing generated lives in `docs/`;
 - `on_page_content`: sanitise the HTML of the user's own Markdown pages;
 - `on_env`: make the theme's Jinja2 environment escape by default and fail on
-  undefined names, so a typo in a template stops the build;
+  undefined names, so a typo in a template stops the build; on a large site,
+  start rendering the generated pages on every core (`prerender`);
 - `on_page_context` / `on_template_context`: hand each page what its template
   needs, and its Content-Security-Policy;
 - `on_post_page` / `on_post_build`: show progress, zip the site for offline
   reading, then check every link and anchor of the output.
+
+Everything generated is rendered with the same context whether MkDocs' loop
+or a prerender worker renders it (`_page_context`).
 """
 
 from __future__ import annotations
@@ -22,13 +26,17 @@ import json
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
+from mkdocs import __version__ as mkdocs_version
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_datetime, get_relative_url, normalize_url
 
 from .archive import write_site_archive
 from .collection import build_collection
@@ -40,6 +48,8 @@ from .load import METADATA_FILE
 from .model import Briefing
 from .pages import INDEX_TITLES, SitePage, site_pages
 from .pipeline import load_site
+from .prerender import TEMPLATE as PRERENDERED
+from .prerender import Prerenderer, RenderedPage
 from .progress import Progress
 from .published import linked_data, published_json
 from .reproducible import PinnedBuildTime
@@ -76,6 +86,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.build_time = PinnedBuildTime()
         self.serving = False
         self.progress = Progress(0)
+        self.generated: set[str] = set()
+        """Pages made from a template alone (not a Markdown page of the user's at that address)."""
+        self.nav: Navigation | None = None
+        self.prerenderer = Prerenderer()
+        self.taken: dict[str, RenderedPage] = {}
+        """Pages handed to MkDocs from the prerenderer, until their `on_post_page`."""
 
     @property
     def archive_path(self) -> str | None:
@@ -100,9 +116,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if file.src_uri.endswith("/" + METADATA_FILE) or _is_tool_template(file, config):
                 files.remove(file)
         self.pages = {page.src_uri: page for page in site_pages(self.collection)}
+        self.generated = set()
         for page in self.pages.values():
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(_generated_page(config, page))
+                self.generated.add(page.src_uri)
         files.append(File.generated(config, INDEX_FILE,
                                     content=search_index_script(self.briefings)))
         for path, content in published_json(self.collection).items():
@@ -121,16 +139,47 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return sanitise_html(html)
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files):
-        self.progress = Progress(len(files.documentation_pages()))
+        documentation = files.documentation_pages()
+        self.progress = Progress(len(documentation))
         env.autoescape = True
         env.undefined = jinja2.StrictUndefined
         env.filters.update(FILTERS)
+        self._start_prerender(env, config, documentation)
         return env
+
+    def _start_prerender(self, env: jinja2.Environment, config: MkDocsConfig,
+                         documentation: list[File]) -> None:
+        pages = [f.page for f in documentation if f.src_uri in self.generated and f.page]
+        if self.serving or not Prerenderer.worthwhile(len(pages)):
+            return
+        by_uri = {page.file.src_uri: page for page in pages}
+        nav = self.nav
+
+        def render(src_uri: str) -> str:
+            page = by_uri[src_uri]
+            context = self._page_context(_mkdocs_context(page, config, nav, documentation), page)
+            return env.get_template(self.pages[src_uri].template).render(context)
+
+        self.prerenderer.start(list(by_uri), render)
+        for page in pages:
+            page.meta["template"] = PRERENDERED
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files):
+        self.nav = nav
+        return nav
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav):
+        if page.file.src_uri in self.prerenderer:
+            rendered = self.taken[page.file.src_uri] = self.prerenderer.take(page.file.src_uri)
+            context["prerendered"] = Markup(rendered.html)
+            return context
+        return self._page_context(context, page)
+
+    def _page_context(self, context, page: Page):
+        """What a page's template needs beyond MkDocs' own context."""
         generated = self.pages.get(page.file.src_uri)
         context.update(PAGE_DEFAULTS)
         context.update(self._site_context())
@@ -155,12 +204,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 "content_security_policy": content_security_policy(live_reload=self.serving)}
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        self.link_index.add(page.url, output)
+        rendered = self.taken.pop(page.file.src_uri, None)
+        if rendered is not None and rendered.html == output:
+            self.link_index.record(page.url, rendered.ids, rendered.links)
+        else:
+            self.link_index.add(page.url, output)
         self.progress.advance()
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.progress.finish()
+        self.prerenderer.close()
         site_dir = Path(config.site_dir)
         try:
             if self.archive_path:
@@ -173,6 +227,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError("Broken links in the built site:\n" + "\n".join(broken))
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.prerenderer.close()
+        self.taken.clear()
         self.build_time.release()
 
 
@@ -182,6 +238,17 @@ def _is_tool_template(file: File, config: MkDocsConfig) -> bool:
     in_theme = not Path(file.abs_src_path or "").resolve().is_relative_to(
         Path(config.docs_dir).resolve())
     return in_theme and file.src_uri in TOOL_TEMPLATES
+
+
+def _mkdocs_context(page: Page, config: MkDocsConfig, nav: Navigation | None,
+                    documentation: list[File]) -> dict:
+    """The global context MkDocs gives a page's template (its theme guide's "Global Context"),
+    for a page rendered outside MkDocs' loop."""
+    return {"nav": nav, "pages": documentation, "base_url": get_relative_url(".", page.url),
+            "extra_css": [normalize_url(path, page) for path in config.extra_css],
+            "extra_javascript": [normalize_url(str(path), page) for path in config.extra_javascript],
+            "mkdocs_version": mkdocs_version,
+            "build_date_utc": get_build_datetime(), "config": config, "page": page}
 
 
 def _generated_page(config: MkDocsConfig, page: SitePage) -> File:

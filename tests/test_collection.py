@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from benchmarks.synthetic import write_synthetic_briefings
 from briefing.collection import PAGE_SIZE
 from briefing.commands.build import run_build
+from briefing.prerender import Prerenderer
 from briefing.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,13 +27,25 @@ COUNT = 60
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, config_for) -> Path:
+    """The collection, its pages rendered by worker processes as on a large site."""
     folder = tmp_path_factory.mktemp("collection")
     docs = folder / "docs"
     write_synthetic_briefings(docs, COUNT - 1)
     shutil.copytree(ROOT / "docs" / "cumbria-child-protection", docs / "cumbria-child-protection")
     config = config_for(folder, docs, folder / "site")
-    run_build(Project(config), folder / "site")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Prerenderer, "worthwhile", staticmethod(lambda pages: True))
+        run_build(Project(config), folder / "site")
     return folder / "site"
+
+
+def test_pages_rendered_by_workers_are_the_pages_mkdocs_renders(site, tmp_path, config_for,
+                                                                 tree_of, monkeypatch):
+    """Prerendering is only a way to use every core: the site is the same, byte for byte."""
+    monkeypatch.setattr(Prerenderer, "worthwhile", staticmethod(lambda pages: False))
+    config = config_for(tmp_path, site.parent / "docs", tmp_path / "site")
+    run_build(Project(config), tmp_path / "site")
+    assert tree_of(tmp_path / "site") == tree_of(site)
 
 
 def page(site: Path, path: str) -> BeautifulSoup:

@@ -1,0 +1,99 @@
+"""Render the generated pages on every core, ahead of MkDocs' page loop.
+
+MkDocs builds pages one after another in one process; for a site of a thousand
+briefings, rendering the templates is the largest part of the build and one
+core sits idle. So, as Material for MkDocs' plugins do with their slow work,
+the plugin starts the work early and collects it where MkDocs asks for it:
+
+- `on_env` (`Prerenderer.start`): worker processes, forked so that they share
+  the loaded site, render the generated pages in the order MkDocs will ask for
+  them, with the same template and the same context as MkDocs would give;
+- `on_page_context` (`Prerenderer.take`): MkDocs reaches the page, and its
+  template (`prerendered.html`) only writes out what the worker rendered.
+  MkDocs still fires `on_post_page` with the whole page, writes it, and
+  validates it, so other plugins see every page as usual.
+
+Each worker also lists the page's ids and links (`links.scan`), so the
+link check costs the main process nothing per page.
+
+Only a large build forks (`workers`), never `mkdocs serve`. Anything
+else renders in MkDocs' loop as usual, with identical output: a test builds
+the same site both ways and compares every byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from .links import scan
+from .workers import can_fork, fork_pool
+
+PRERENDER_FROM = 400
+"""Pages; below this, starting processes costs more than it saves."""
+CHUNK = 40
+"""Pages a worker renders per request: enough to keep the pipe's overhead small, few enough
+that the first pages are ready soon after MkDocs starts asking."""
+TEMPLATE = "prerendered.html"
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    html: str
+    ids: frozenset[str]
+    links: tuple[str, ...]
+
+
+_render: Callable[[str], str] | None = None
+"""What a worker calls for each page; set before forking, so the workers inherit it."""
+
+
+def _render_chunk(src_uris: Sequence[str]) -> list[RenderedPage]:
+    assert _render is not None, "prerender workers must be forked after start()"
+    rendered = []
+    for src_uri in src_uris:
+        html = _render(src_uri)
+        ids, links = scan(html)
+        rendered.append(RenderedPage(html, frozenset(ids), tuple(links)))
+    return rendered
+
+
+class Prerenderer:
+    def __init__(self):
+        self._pool: ProcessPoolExecutor | None = None
+        self._chunks: dict[str, tuple[Future, int]] = {}
+
+    @staticmethod
+    def worthwhile(page_count: int) -> bool:
+        return page_count >= PRERENDER_FROM and can_fork()
+
+    def start(self, src_uris: Sequence[str], render: Callable[[str], str]) -> None:
+        """Render `src_uris`, in this order, with `render(src_uri) -> html` in worker processes."""
+        global _render
+        self.close()
+        _render = render
+        self._pool = fork_pool()
+        for start in range(0, len(src_uris), CHUNK):
+            chunk = list(src_uris[start:start + CHUNK])
+            future = self._pool.submit(_render_chunk, chunk)
+            for position, src_uri in enumerate(chunk):
+                self._chunks[src_uri] = (future, position)
+
+    def __contains__(self, src_uri: str) -> bool:
+        return src_uri in self._chunks
+
+    def take(self, src_uri: str) -> RenderedPage:
+        """The page as a worker rendered it, waiting for it if need be; an error raised while
+        rendering it is raised here, where MkDocs names the page."""
+        future, position = self._chunks.pop(src_uri)
+        return future.result()[position]
+
+    def close(self) -> None:
+        """Stop the workers (at the end of a build, or when it fails)."""
+        global _render
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        self._chunks.clear()
+        _render = None

@@ -1,0 +1,39 @@
+"""Worker processes for the slow parts of a large build: one per core, forked.
+
+Forking lets workers share the loaded site without sending it to them; it is
+safe only while the process runs no other thread (`mkdocs serve` runs several),
+so `can_fork` says when to. Workers stop when the build process is gone: a
+build killed outright (SIGKILL) cannot stop them, and each holds open the pipe
+it waits on, so it would wait for ever, keeping the terminal's output open.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+
+def cores() -> int:
+    return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """More than one core, and no other thread for a fork to break."""
+    return cores() >= 2 and threading.active_count() == 1
+
+
+def fork_pool(max_workers: int | None = None) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=max_workers or cores(),
+                               mp_context=multiprocessing.get_context("fork"),
+                               initializer=_exit_with, initargs=(os.getpid(),))
+
+
+def _exit_with(parent: int) -> None:
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.25)
+        os._exit(1)
+    threading.Thread(target=watch, name="exit-with-build", daemon=True).start()
