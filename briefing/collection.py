@@ -22,6 +22,8 @@ from .schema import Person
 
 PAGE_SIZE = 25
 """Briefings (or names) per listing page: bounded page size, whatever the site's size."""
+APPEARANCES_PER_PAGE = 10
+"""Briefings per page of a person's page: each brings its quotes, so fewer than a listing."""
 RELATED_LIMIT = 8
 T = TypeVar("T")
 
@@ -91,6 +93,23 @@ class Appearance:
     person: Person
     reactions: tuple[Reaction, ...]
 
+    @property
+    def date(self) -> str | None:
+        published = self.briefing.metadata.source.published
+        return published.date if published else None
+
+
+@dataclass(frozen=True)
+class RoleSpan:
+    """A stretch of briefings in which a person held the same role at the same organisation."""
+
+    role: str | None
+    organisation: str | None
+    first: str | None
+    """Date of the earliest briefing of the stretch (None if undated)."""
+    last: str | None
+    briefings: int
+
 
 @dataclass(frozen=True)
 class PersonAcross:
@@ -108,6 +127,27 @@ class PersonAcross:
     @property
     def quote_count(self) -> int:
         return sum(len(r.quotes) for a in self.appearances for r in a.reactions)
+
+    @property
+    def listings(self) -> list[Listing[Appearance]]:
+        """The briefings they appear in, with what they said there, paged: someone quoted in
+        hundreds of briefings must not make a page of hundreds of quotes."""
+        return paginate(self.appearances, self.folder, size=APPEARANCES_PER_PAGE)
+
+    @functools.cached_property
+    def roles(self) -> tuple[RoleSpan, ...]:
+        """Roles over time, newest first: one row per change of role or organisation, so the
+        table stays short however many briefings quote them."""
+        spans: list[RoleSpan] = []
+        for a in reversed(self.appearances):
+            held = (a.person.role, a.person.organisation)
+            if spans and (spans[-1].role, spans[-1].organisation) == held:
+                last = spans[-1]
+                spans[-1] = RoleSpan(*held, last.first or a.date, a.date or last.last,
+                                     last.briefings + 1)
+            else:
+                spans.append(RoleSpan(*held, a.date, a.date, 1))
+        return tuple(reversed(spans))
 
 
 @dataclass(frozen=True)

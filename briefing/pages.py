@@ -43,8 +43,10 @@ def site_pages(collection: Collection) -> list[SitePage]:
                                   "collection/group.html",
                                   {"group": group, "listing": listing, "chart": chart}))
     for person in collection.people:
-        pages.append(SitePage(f"{person.folder}/index.md", person.name, "collection/person.html",
-                              {"person_across": person}))
+        for listing in person.listings:
+            pages.append(SitePage(_md(listing.path()), _paged(person.name, listing),
+                                  "collection/person.html",
+                                  {"person_across": person, "listing": listing}))
     pages.append(SitePage("search.md", "Search", "search.html"))
     pages.append(SitePage("downloads/index.md", "Downloads", "downloads.html", {"offline": False}))
     pages.append(SitePage("downloads/offline.md", "Downloads", "downloads.html", {"offline": True}))

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from benchmarks.synthetic import write_synthetic_briefings
-from briefing.collection import PAGE_SIZE
+from briefing.collection import APPEARANCES_PER_PAGE, PAGE_SIZE
 from briefing.commands.build import run_build
 from briefing.prerender import Prerenderer
 from briefing.project import Project
@@ -121,16 +121,32 @@ def test_each_subject_page_lists_all_and_only_its_briefings(site):
         assert listed == by_subject[a.get_text(strip=True)]
 
 
+def person_pages(site: Path, href: str) -> list[BeautifulSoup]:
+    """Every page of one person's pages, following the pager."""
+    first = page(site, "people/" + href)
+    pager = first.select_one("nav.pager")
+    count = int(pager.p.get_text().split()[-1]) if pager else 1
+    folder = "people/" + href.rsplit("/", 1)[0]
+    return [first] + [page(site, f"{folder}/{n}.html") for n in range(2, count + 1)]
+
+
 def test_people_shared_across_briefings_have_one_page_with_their_roles_over_time(site):
     soup = page(site, "people/index.html")
-    shared = [a for a in soup.select("ul.group-index li")
-              if "(1 briefing)" not in a.get_text()]
+    shared = [li for li in soup.select("ul.group-index li")
+              if "(1 briefing)" not in li.get_text()]
     assert shared, "the synthetic collection shares inspectors across briefings"
-    person = page(site, "people/" + shared[0].a["href"])
-    rows = person.select("table.roles tbody tr")
-    assert len(rows) > 1
-    dates = [row.find("time")["datetime"] for row in rows]
-    assert dates == sorted(dates, reverse=True)
+    most = max(shared, key=lambda li: int(li.get_text().split("(")[-1].split()[0]))
+    named_in = int(most.get_text().split("(")[-1].split()[0])
+    pages = person_pages(site, most.a["href"])
+    assert len(pages) > 1, "someone in dozens of briefings gets several pages"
+    appearances = [s.h2.a["href"] for p in pages for s in p.select("section.appearance")]
+    assert len(appearances) == len(set(appearances)) == named_in
+    assert all(len(p.select("section.appearance")) <= APPEARANCES_PER_PAGE for p in pages)
+    rows = pages[0].select("table.roles tbody tr")
+    assert sum(int(row.select("td")[-1].get_text().split()[0]) for row in rows) == named_in
+    starts = [row.find("time")["datetime"] for row in rows]
+    assert starts == sorted(starts, reverse=True)
+    assert all(not p.select("table.roles") for p in pages[1:])
 
 
 def test_a_briefing_links_to_others_on_the_same_subject(site):
