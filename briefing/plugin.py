@@ -5,16 +5,17 @@ plugin adds what a briefing needs at the documented events:
 
 - `on_config`: have the theme's 404 page and Atom feed built;
 - `on_files`: run the pipeline (load -> check -> model), group the briefings
-  (`collection`) and add every generated page (`pages.site_pages`), the search
-  index and the JSON data, so nothing generated lives in `docs/`;
+  (`collection`) and add every generated page (`pages.site_pages`), so nothing
+  generated lives in `docs/`;
 - `on_page_content`: sanitise the HTML of the user's own Markdown pages;
 - `on_env`: make the theme's Jinja2 environment escape by default and fail on
   undefined names, so a typo in a template stops the build; on a large site,
   start rendering the generated pages on every core (`prerender`);
 - `on_page_context` / `on_template_context`: hand each page what its template
   needs, and its Content-Security-Policy;
-- `on_post_page` / `on_post_build`: show progress, zip the site for offline
-  reading, then check every link and anchor of the output.
+- `on_post_page` / `on_post_build`: show progress; write each source.txt, the
+  search index and the JSON data (files, not pages), zip the site for offline reading, then
+  check every link and anchor of the output.
 
 Everything generated is rendered with the same context whether MkDocs' loop
 or a prerender worker renders it (`_page_context`).
@@ -22,7 +23,9 @@ or a prerender worker renders it (`_page_context`).
 
 from __future__ import annotations
 
+import functools
 import json
+import shutil
 from pathlib import Path
 
 import jinja2
@@ -44,7 +47,7 @@ from .draft.writer import TEMPLATE as DRAFT_TEMPLATE
 from .errors import CheckFailed
 from .filters import FILTERS
 from .links import LinkIndex
-from .load import METADATA_FILE
+from .load import METADATA_FILE, SOURCE_FILE
 from .model import Briefing
 from .pages import INDEX_TITLES, SitePage, site_pages
 from .pipeline import load_site
@@ -86,6 +89,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.build_time = PinnedBuildTime()
         self.serving = False
         self.progress = Progress(0)
+        self.sources: dict[str, Path] = {}
+        """Each briefing's source.txt, by where it is published: copied with the data files."""
         self.generated: set[str] = set()
         """Pages made from a template alone (not a Markdown page of the user's at that address)."""
         self.nav: Navigation | None = None
@@ -112,8 +117,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.build_time.pin(self.briefings)
         self.collection = build_collection(self.briefings)
         self.link_index = LinkIndex()
+        published_sources = {f"{b.slug}/{SOURCE_FILE}" for b in self.briefings}
+        self.sources = {}
         for file in list(files):
-            if file.src_uri.endswith("/" + METADATA_FILE) or _is_tool_template(file, config):
+            if file.src_uri in published_sources:
+                self.sources[file.src_uri] = Path(file.abs_src_path)
+                files.remove(file)
+            elif file.src_uri.endswith("/" + METADATA_FILE) or _is_tool_template(file, config):
                 files.remove(file)
         self.pages = {page.src_uri: page for page in site_pages(self.collection)}
         self.generated = set()
@@ -121,10 +131,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(_generated_page(config, page))
                 self.generated.add(page.src_uri)
-        files.append(File.generated(config, INDEX_FILE,
-                                    content=search_index_script(self.briefings)))
-        for path, content in published_json(self.collection).items():
-            files.append(File.generated(config, path, content=content))
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files):
@@ -160,7 +166,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             context = self._page_context(_mkdocs_context(page, config, nav, documentation), page)
             return env.get_template(self.pages[src_uri].template).render(context)
 
-        self.prerenderer.start(list(by_uri), render)
+        self.prerenderer.start(list(by_uri), render,
+                               functools.partial(self._write_data_files, Path(config.site_dir)))
         for page in pages:
             page.meta["template"] = PRERENDERED
 
@@ -212,10 +219,29 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.progress.advance()
         return output
 
+    def _write_data_files(self, site_dir: Path) -> None:
+        """Each briefing's source text as received, the search index and the JSON data: files,
+        not pages, so written as MkDocs' search plugin writes its index (on a large site, by a
+        prerender worker while MkDocs writes the pages)."""
+        for path, source in self.sources.items():
+            (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, site_dir / path)
+        data = {INDEX_FILE: search_index_script(self.briefings), **published_json(self.collection)}
+        for path, content in data.items():
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.progress.finish()
-        self.prerenderer.close()
         site_dir = Path(config.site_dir)
+        try:
+            if self.prerenderer.running_task:
+                self.prerenderer.finish_task()
+            else:
+                self._write_data_files(site_dir)
+        finally:
+            self.prerenderer.close()
         try:
             if self.archive_path:
                 write_site_archive(site_dir, site_dir / self.archive_path,

@@ -14,7 +14,9 @@ the plugin starts the work early and collects it where MkDocs asks for it:
   validates it, so other plugins see every page as usual.
 
 Each worker also lists the page's ids and links (`links.scan`), so the
-link check costs the main process nothing per page.
+link check costs the main process nothing per page; and one of them first
+writes the data files (search index, JSON), which the plugin otherwise writes
+itself after the pages.
 
 Only a large build forks (`workers`), never `mkdocs serve`. Anything
 else renders in MkDocs' loop as usual, with identical output: a test builds
@@ -47,6 +49,13 @@ class RenderedPage:
 
 _render: Callable[[str], str] | None = None
 """What a worker calls for each page; set before forking, so the workers inherit it."""
+_task: Callable[[], None] | None = None
+"""Other work for a worker (writing the data files); inherited the same way."""
+
+
+def _run_task() -> None:
+    assert _task is not None, "prerender workers must be forked after start()"
+    _task()
 
 
 def _render_chunk(src_uris: Sequence[str]) -> list[RenderedPage]:
@@ -63,17 +72,21 @@ class Prerenderer:
     def __init__(self):
         self._pool: ProcessPoolExecutor | None = None
         self._chunks: dict[str, tuple[Future, int]] = {}
+        self._task: Future | None = None
 
     @staticmethod
     def worthwhile(page_count: int) -> bool:
         return page_count >= PRERENDER_FROM and can_fork()
 
-    def start(self, src_uris: Sequence[str], render: Callable[[str], str]) -> None:
-        """Render `src_uris`, in this order, with `render(src_uri) -> html` in worker processes."""
-        global _render
+    def start(self, src_uris: Sequence[str], render: Callable[[str], str],
+              task: Callable[[], None]) -> None:
+        """Render `src_uris`, in this order, with `render(src_uri) -> html` in worker processes;
+        one of them first runs `task` (`finish_task` waits for it)."""
+        global _render, _task
         self.close()
-        _render = render
+        _render, _task = render, task
         self._pool = fork_pool()
+        self._task = self._pool.submit(_run_task)
         for start in range(0, len(src_uris), CHUNK):
             chunk = list(src_uris[start:start + CHUNK])
             future = self._pool.submit(_render_chunk, chunk)
@@ -89,11 +102,22 @@ class Prerenderer:
         future, position = self._chunks.pop(src_uri)
         return future.result()[position]
 
+    @property
+    def running_task(self) -> bool:
+        return self._task is not None
+
+    def finish_task(self) -> None:
+        """Wait for the task given to `start`; raise what it raised."""
+        task, self._task = self._task, None
+        if task is not None:
+            task.result()
+
     def close(self) -> None:
         """Stop the workers (at the end of a build, or when it fails)."""
-        global _render
+        global _render, _task
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
         self._chunks.clear()
-        _render = None
+        self._task = None
+        _render = _task = None
