@@ -104,7 +104,7 @@ def test_every_index_entry_leads_to_a_page_listing_its_briefings(site, index):
         assert target.is_file(), a["href"]
         listed = page(site, target.relative_to(site).as_posix())
         if index == "people":
-            assert listed.select("table.roles tbody tr"), a["href"]
+            assert listed.select("section.appearance"), a["href"]
         else:
             assert listed.select("li.briefing-card"), a["href"]
 
@@ -147,6 +147,10 @@ def test_people_shared_across_briefings_have_one_page_with_their_roles_over_time
     starts = [row.find("time")["datetime"] for row in rows]
     assert starts == sorted(starts, reverse=True)
     assert all(not p.select("table.roles") for p in pages[1:])
+    single = next(li for li in soup.select("ul.group-index li") if "(1 briefing)" in li.get_text())
+    alone = page(site, "people/" + single.a["href"])
+    assert not alone.select("table.roles"), "one briefing's line says the role; no table"
+    assert len(alone.select("section.appearance")) == 1
 
 
 def test_a_briefing_links_to_others_on_the_same_subject(site):
