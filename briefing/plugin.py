@@ -58,6 +58,7 @@ from .published import linked_data, published_json
 from .reproducible import PinnedBuildTime
 from .safefiles import DEFAULT_MAX_MB
 from .search import INDEX_FILE, search_index_script
+from .stylesheet import STYLESHEET, minified
 from .security import content_security_policy, sanitise_html
 
 TOOL_TEMPLATES = {DRAFT_TEMPLATE}
@@ -89,6 +90,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.build_time = PinnedBuildTime()
         self.serving = False
         self.progress = Progress(0)
+        self.stylesheet = Markup("")
+        """The site's stylesheet as published, which a single-file export inlines."""
         self.sources: dict[str, Path] = {}
         """Each briefing's source.txt, by where it is published: copied with the data files."""
         self.generated: set[str] = set()
@@ -125,6 +128,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 files.remove(file)
             elif file.src_uri.endswith("/" + METADATA_FILE) or _is_tool_template(file, config):
                 files.remove(file)
+        self._minify_stylesheet(files, config)
         self.pages = {page.src_uri: page for page in site_pages(self.collection)}
         self.generated = set()
         for page in self.pages.values():
@@ -132,6 +136,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 files.append(_generated_page(config, page))
                 self.generated.add(page.src_uri)
         return files
+
+    def _minify_stylesheet(self, files: Files, config: MkDocsConfig) -> None:
+        """Publish the stylesheet minified (the theme's, or the user's own in docs/)."""
+        stylesheet = files.get_file_from_path(STYLESHEET)
+        if stylesheet is None:
+            self.stylesheet = Markup("")
+            return
+        self.stylesheet = minified(stylesheet.content_string)
+        files.remove(stylesheet)
+        files.append(File.generated(config, STYLESHEET, content=str(self.stylesheet)))
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files):
         generated = self.pages.get(page.file.src_uri)
@@ -207,7 +221,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _site_context(self) -> dict:
         return {"briefings": self.briefings, "collection": self.collection,
                 "site_archive": self.archive_path, "archive_folder": self.config.archive_name,
-                "index_titles": INDEX_TITLES,
+                "index_titles": INDEX_TITLES, "inline_stylesheet": self.stylesheet,
                 "content_security_policy": content_security_policy(live_reload=self.serving)}
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
