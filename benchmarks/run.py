@@ -6,7 +6,8 @@ Each build runs `build.py build` in its own process, so wall time includes the
 interpreter's start; CPU time counts the process and its workers (os.wait4);
 peak memory is the whole process tree's, sampled (`TreeMemory`). Also timed:
 `build.py check` on the same site, the search page answering a query in headless
-Chromium (when Playwright is installed), and the default one-briefing build. `--save` writes benchmarks/results.md with the machine described.
+Chromium (when Playwright is installed), and the default one-briefing build.
+`--save` writes benchmarks/results.md with the machine described.
 """
 
 from __future__ import annotations
