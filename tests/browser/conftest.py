@@ -55,6 +55,14 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="package")
+def axe():
+    """axe-core, injected into a page by axe-playwright-python."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
 @pytest.fixture
 def context(browser):
     """A fresh browser context (no cookies, no cache) for one test."""

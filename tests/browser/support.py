@@ -10,9 +10,11 @@ the ids of the pages they point to.
 
 from __future__ import annotations
 
+import json
 import mimetypes
 import posixpath
 import shutil
+import subprocess
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -311,3 +313,39 @@ def site_path_over_http(base: str):
         relative = posixpath.normpath(relative)
         return None if relative.startswith("..") else relative
     return path_of
+
+
+# --- Quality gates: axe-core and the Nu HTML Checker ---------------------------------------
+
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(axe, page) -> list[str]:
+    """axe-core's WCAG 2.2 A/AA violations on the page as it stands, one description each."""
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_A_AA},
+                                     "resultTypes": ["violations"]})
+    return [_describe(violation) for violation in results.response["violations"]]
+
+
+def _describe(violation: dict) -> str:
+    nodes = "\n".join(f"    {' '.join(map(str, node['target']))}: "
+                      f"{' '.join(node.get('failureSummary', '').split())}"
+                      for node in violation["nodes"])
+    return f"  {violation['id']} ({violation['impact']}): {violation['help']}\n{nodes}"
+
+
+def nu_errors(vnu_jar: Path, files: list[Path]) -> list[str]:
+    """The Nu HTML Checker's errors in `files`, each with its file and line: one run of the
+    checker for them all, since Java starts slowly."""
+    done = subprocess.run(
+        ["java", "-jar", str(vnu_jar), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True, text=True, timeout=300)
+    report = json.loads(done.stderr or done.stdout)
+    errors = [
+        f"{m.get('url', '?').removeprefix('file:')}:{m.get('lastLine', '?')}: "
+        f"{m.get('type')}{'/' + m['subType'] if m.get('subType') else ''}: {m.get('message')}"
+        f"\n    {m.get('extract', '').strip()!r}"
+        for m in report["messages"] if m.get("type") != "info"]
+    if not errors and done.returncode != 0:
+        errors.append(f"the checker failed: {done.stderr}")
+    return errors

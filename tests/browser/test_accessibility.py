@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from .support import CUMBRIA, KENT, SECTIONS
+from .support import CUMBRIA, KENT, SECTIONS, axe_violations
 
-WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGES = {
     "home": "index.html",
     **{section: f"{CUMBRIA}/{section}.html" for section in SECTIONS},
@@ -21,13 +20,6 @@ PAGES = {
     "kent-reactions": f"{KENT}/reactions.html",
     "404": "nope.html",
 }
-
-
-@pytest.fixture(scope="module")
-def axe():
-    from axe_playwright_python.sync_playwright import Axe
-
-    return Axe()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -42,15 +34,5 @@ def test_no_wcag_violation(kind, scheme, axe, context, two_briefing_site, server
         page.goto(two_briefing_site.uri(PAGES[kind] or two_briefing_site.print_view(CUMBRIA)))
     if kind == "search":
         page.wait_for_selector("#search-results li", timeout=10_000)
-    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_A_AA},
-                                     "resultTypes": ["violations"]})
-    violations = results.response["violations"]
-    assert not violations, f"{page.url} ({scheme}):\n" + "\n".join(
-        describe(violation) for violation in violations)
-
-
-def describe(violation: dict) -> str:
-    nodes = "\n".join(f"    {' '.join(map(str, node['target']))}: "
-                      f"{' '.join(node.get('failureSummary', '').split())}"
-                      for node in violation["nodes"])
-    return f"  {violation['id']} ({violation['impact']}): {violation['help']}\n{nodes}"
+    violations = axe_violations(axe, page)
+    assert not violations, f"{page.url} ({scheme}):\n" + "\n".join(violations)
