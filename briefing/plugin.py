@@ -43,6 +43,7 @@ from mkdocs.utils import get_build_datetime, get_relative_url, normalize_url
 
 from .archive import write_site_archive
 from .collection import build_collection
+from .collector import BuildCollector
 from .draft.writer import TEMPLATE as DRAFT_TEMPLATE
 from .errors import CheckFailed
 from .filters import FILTERS
@@ -98,6 +99,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Pages made from a template alone (not a Markdown page of the user's at that address)."""
         self.nav: Navigation | None = None
         self.prerenderer = Prerenderer()
+        self.collector = BuildCollector()
         self.taken: dict[str, RenderedPage] = {}
         """Pages handed to MkDocs from the prerenderer, until their `on_post_page`."""
 
@@ -118,6 +120,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.failure = failure
             raise PluginError(str(failure)) from None
         self.build_time.pin(self.briefings)
+        self.collector.hold()
         self.collection = build_collection(self.briefings)
         self.link_index = LinkIndex()
         published_sources = {f"{b.slug}/{SOURCE_FILE}" for b in self.briefings}
@@ -256,6 +259,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 self._write_data_files(site_dir)
         finally:
             self.prerenderer.close()
+            self.collector.release()
         try:
             if self.archive_path:
                 write_site_archive(site_dir, site_dir / self.archive_path,
@@ -267,7 +271,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError("Broken links in the built site:\n" + "\n".join(broken))
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.end_build()
+
+    def end_build(self) -> None:
+        """Stop the workers and undo the build's settings, however the build ended. MkDocs
+        tells plugins of errors but not of Ctrl-C, so `build.py` calls this itself, before it
+        removes the staging folder a worker might still be writing to."""
         self.prerenderer.close()
+        self.collector.release()
         self.taken.clear()
         self.build_time.release()
 

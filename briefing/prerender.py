@@ -25,6 +25,7 @@ the same site both ways and compares every byte.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -85,6 +86,9 @@ class Prerenderer:
         global _render, _task
         self.close()
         _render, _task = render, task
+        # Out of the collector's sight until the build ends (collector.py), what the workers
+        # share is not touched, and so not copied, by their collections.
+        gc.freeze()
         self._pool = fork_pool()
         self._task = self._pool.submit(_run_task)
         for start in range(0, len(src_uris), CHUNK):

@@ -9,11 +9,14 @@ it waits on, so it would wait for ever, keeping the terminal's output open.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+
+from .collector import BUILD_THRESHOLDS
 
 
 def cores() -> int:
@@ -32,6 +35,8 @@ def fork_pool(max_workers: int | None = None) -> ProcessPoolExecutor:
 
 
 def _exit_with(parent: int) -> None:
+    gc.set_threshold(*BUILD_THRESHOLDS)
+
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.25)

@@ -107,6 +107,7 @@ def _mkdocs_build(project: Project, staging: Path) -> tuple[int, int]:
         raise BuildFailed(f"{_template_location(error)}: template error: {error.message}\n"
                           f"{KEPT}") from None
     finally:
+        plugin.end_build()
         logger.removeHandler(errors)
 
 
