@@ -9,7 +9,9 @@ disagree about what is wrong.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .check import Locations, check_briefing
 from .errors import CheckFailed, Problem
@@ -36,24 +38,26 @@ def load_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB, *, parallel: 
     return sorted(briefings, key=lambda b: b.sort_key, reverse=True)
 
 
-def check_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB, *, parallel: bool = False
-               ) -> list[tuple[LoadedBriefing, Locations]]:
-    """Load and check every briefing (no model: `build.py check` needs no more).
+def check_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB, *, parallel: bool = False,
+               then: Callable[[LoadedBriefing, Locations], Any] | None = None) -> list:
+    """Load and check every briefing (no model: `build.py check` needs no more): a
+    (briefing, where its quotes stand) pair for each, or what `then` makes of the pair.
 
     With `parallel`, a large site is read and checked by one process per core, as long
-    as this process runs no other thread (forking a threaded process is unsafe).
+    as this process runs no other thread (forking a threaded process is unsafe); `then`
+    runs there too, and only its result comes back.
     """
     problems = [Problem(path, why)
                 for path, why in unsafe_entries(docs_dir, {METADATA_FILE, SOURCE_FILE})]
     folders = find_briefing_folders(docs_dir)
     task = functools.partial(_load_and_check, docs_dir=docs_dir,
-                             max_bytes=int(max_file_mb * 1_000_000))
+                             max_bytes=int(max_file_mb * 1_000_000), then=then)
     checked, check_problems = [], []
-    for briefing, locations, load_problems, found in _map(task, folders, parallel):
+    for result, _, load_problems, found in _map(task, folders, parallel):
         problems.extend(load_problems)
         check_problems.extend(found)
-        if locations is not None:
-            checked.append((briefing, locations))
+        if result is not None:
+            checked.append(result)
     # Files that cannot be read come first, then what is wrong in the ones that can.
     problems.extend(check_problems)
     if problems:
@@ -61,13 +65,16 @@ def check_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB, *, parallel:
     return checked
 
 
-def _load_and_check(folder: Path, docs_dir: Path, max_bytes: int):
-    """(briefing, where its quotes stand or None, problems loading it, problems checking it)."""
+def _load_and_check(folder: Path, docs_dir: Path, max_bytes: int, then=None):
+    """((briefing, where its quotes stand), or what `then` makes of them, or None if it has
+    problems; where its quotes stand; problems loading it; problems checking it)."""
     briefing, problems = load_briefing(folder, docs_dir, max_bytes)
     if briefing.metadata is None or briefing.source is None:
-        return briefing, None, problems, []
+        return None, None, problems, []
     found, locations = check_briefing(briefing)
-    return briefing, locations, problems, found
+    if found:
+        return None, locations, problems, found
+    return (then(briefing, locations) if then else (briefing, locations)), locations, problems, found
 
 
 def _map(task, items: list, parallel: bool) -> list:

@@ -59,8 +59,8 @@ from .published import linked_data, published_json
 from .reproducible import PinnedBuildTime
 from .safefiles import DEFAULT_MAX_MB
 from .search import INDEX_FILE, search_index_script
-from .stylesheet import STYLESHEET, minified
 from .security import content_security_policy, sanitise_html
+from .stylesheet import STYLESHEET, minified
 
 TOOL_TEMPLATES = {DRAFT_TEMPLATE}
 PAGE_DEFAULTS = {"briefing": None, "section": None, "single_page": False, "related": (),

@@ -15,9 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from .check import Locations
 from .errors import BriefingError
-from .load import LoadedBriefing
 from .model import Briefing
 from .pipeline import check_site, load_site
 from .safefiles import DEFAULT_MAX_MB
@@ -57,10 +55,11 @@ class Project:
         config = config or self.load_config()
         return load_site(Path(config.docs_dir), max_file_mb(config))
 
-    def check_site(self) -> list[tuple[LoadedBriefing, Locations]]:
-        """Load and check every briefing, with the limits set in mkdocs.yml."""
+    def check_site(self, then=None) -> list:
+        """Load and check every briefing, with the limits set in mkdocs.yml
+        (`pipeline.check_site`: `then` runs in the worker processes of a large site)."""
         config = self.load_config()
-        return check_site(Path(config.docs_dir), max_file_mb(config), parallel=True)
+        return check_site(Path(config.docs_dir), max_file_mb(config), parallel=True, then=then)
 
 
 def max_file_mb(config: MkDocsConfig) -> float:

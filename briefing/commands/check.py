@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..check import Locations
 from ..coverage import Coverage, coverage_of
 from ..errors import Problem
 from ..filters import plural
+from ..load import LoadedBriefing
 from ..pipeline import relative_to_project
 from ..project import Project
 
@@ -28,19 +30,26 @@ class CheckReport:
 
 def run_check(project: Project) -> CheckReport:
     """Check every briefing (raising `CheckFailed` on problems), then measure coverage."""
-    checked = project.check_site()
-    metadata = [loaded.metadata for loaded, _ in checked]
-    quotes = sum(len(r.quotes) for m in metadata for r in m.reactions)
-    citations = sum(len(p.cites) for m in metadata for p in m.findings + m.concerns)
-    coverage, warnings = [], []
-    for loaded, locations in checked:
-        measured = coverage_of(loaded, locations)
-        coverage.append(measured)
-        warnings.extend(measured.warnings(loaded))
-    summary = (f"OK: {plural(len(checked), 'briefing')} checked; "
+    measured = project.check_site(then=_measure)
+    coverage = [c for c, _, _, _ in measured]
+    warnings = [w for _, found, _, _ in measured for w in found]
+    quotes = sum(q for _, _, q, _ in measured)
+    citations = sum(n for _, _, _, n in measured)
+    summary = (f"OK: {plural(len(measured), 'briefing')} checked; "
                f"{plural(quotes, 'quote')} found word for word in their sources, "
                f"{plural(citations, 'citation')} resolved.")
     return CheckReport(summary, tuple(coverage), tuple(relative_to_project(warnings, project.root)))
+
+
+def _measure(loaded: LoadedBriefing, locations: Locations
+             ) -> tuple[Coverage, list[Problem], int, int]:
+    """One checked briefing's coverage, its warnings and its counts of quotes and citations:
+    worked out where it was checked, so that only these come back from a worker."""
+    metadata = loaded.metadata
+    coverage = coverage_of(loaded, locations)
+    return (coverage, coverage.warnings(loaded),
+            sum(len(r.quotes) for r in metadata.reactions),
+            sum(len(p.cites) for p in metadata.findings + metadata.concerns))
 
 
 def coverage_lines(report: CheckReport) -> list[str]:
