@@ -1,10 +1,10 @@
 """Every page the plugin generates, with what its template needs.
 
-In: the `Collection`. Out: `SitePage`s: each briefing's six sections and its
-whole-briefing page (one self-contained file, both print view and export);
-the paged home; the A–Z indexes and the pages of each subject, inspecting
-body, tag and person; search. Nothing here is HTML: a page is a source path,
-a title, a template and its context.
+In: the `Collection`. Out: `SitePage`s: each briefing's six sections; the
+paged home; the A–Z indexes and the pages of each subject, inspecting body,
+tag and person; search; and, apart (`download_pages`), each briefing whole in
+one self-contained file (its print view and export). Nothing here is HTML: a
+page is a source path, a title, a template and its context.
 """
 
 from __future__ import annotations
@@ -55,12 +55,16 @@ def site_pages(collection: Collection) -> list[SitePage]:
 
 def briefing_pages(briefing: Briefing, collection: Collection) -> list[SitePage]:
     context = {"briefing": briefing, "related": collection.related(briefing)}
-    pages = [SitePage(f"{briefing.slug}/{s.name}.md", s.title, f"briefing/{s.name}.html",
-                      {**context, "section": s.name}) for s in briefing.sections]
-    pages.append(SitePage(_md(briefing.export_path), briefing.metadata.title,
-                          "briefing/export.html",
-                          {**context, "section": "export", "single_page": True}))
-    return pages
+    return [SitePage(f"{briefing.slug}/{s.name}.md", s.title, f"briefing/{s.name}.html",
+                     {**context, "section": s.name}) for s in briefing.sections]
+
+
+def download_pages(collection: Collection) -> list[SitePage]:
+    """Each briefing whole in one self-contained file (print view and export): a file to
+    download, not a page of the site, so the plugin writes it, not MkDocs."""
+    return [SitePage(_md(b.export_path), b.metadata.title, "briefing/export.html",
+                     {"briefing": b, "related": collection.related(b), "section": "export",
+                      "single_page": True}) for b in collection.briefings]
 
 
 def home_pages(collection: Collection) -> list[SitePage]:

@@ -24,7 +24,6 @@ or a prerender worker renders it (`_page_context`).
 from __future__ import annotations
 
 import functools
-import json
 import shutil
 from pathlib import Path
 
@@ -47,10 +46,10 @@ from .collector import BuildCollector
 from .draft.writer import TEMPLATE as DRAFT_TEMPLATE
 from .errors import CheckFailed
 from .filters import FILTERS
-from .links import LinkIndex
+from .links import LinkIndex, scan
 from .load import METADATA_FILE, SOURCE_FILE
 from .model import Briefing
-from .pages import INDEX_TITLES, SitePage, site_pages
+from .pages import INDEX_TITLES, SitePage, download_pages, site_pages
 from .pipeline import load_site
 from .prerender import TEMPLATE as PRERENDERED
 from .prerender import Prerenderer, RenderedPage
@@ -63,6 +62,8 @@ from .security import content_security_policy, sanitise_html
 from .stylesheet import STYLESHEET, minified
 
 TOOL_TEMPLATES = {DRAFT_TEMPLATE}
+DOWNLOADS_CHUNK = 50
+"""Whole-briefing files a worker renders and writes per task."""
 PAGE_DEFAULTS = {"briefing": None, "section": None, "single_page": False, "related": (),
                  "listing": None, "chart": None, "group": None, "person_across": None,
                  "index_kind": None, "linked_data": None, "offline": False}
@@ -98,6 +99,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.generated: set[str] = set()
         """Pages made from a template alone (not a Markdown page of the user's at that address)."""
         self.nav: Navigation | None = None
+        self.downloads: dict[str, Page] = {}
+        """Each briefing whole in one file: rendered like a page, written by the plugin."""
+        self.render = None
+        """`render(src_uri) -> html` for a generated page or download, from `on_env` on."""
         self.prerenderer = Prerenderer()
         self.collector = BuildCollector()
         self.taken: dict[str, RenderedPage] = {}
@@ -138,6 +143,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(_generated_page(config, page))
                 self.generated.add(page.src_uri)
+        downloads = download_pages(self.collection)
+        self.pages.update((page.src_uri, page) for page in downloads)
+        self.downloads = {page.src_uri: Page(page.title, File.generated(config, page.src_uri,
+                                                                        content=""), config)
+                          for page in downloads}
         return files
 
     def _minify_stylesheet(self, files: Files, config: MkDocsConfig) -> None:
@@ -152,13 +162,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files):
         generated = self.pages.get(page.file.src_uri)
-        if generated is not None:
-            # A page the user wrote in docs/ at a generated address (index.md) keeps its text
-            # and gets the generated page's template, unless it names its own.
-            page.meta.setdefault("template", generated.template)
+        if generated is None:
+            return markdown
+        if page.file.src_uri in self.generated:
+            # No front matter to parse (MkDocs reads it as YAML: a tenth of the main process's
+            # time at 1,000 briefings): the page is empty, and its title is set here.
+            page.meta["title"] = generated.title
+        # A page the user wrote in docs/ at a generated address (index.md) keeps its text
+        # and gets the generated page's template, unless it names its own.
+        page.meta.setdefault("template", generated.template)
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files):
+        if page.file.src_uri in self.generated:
+            return html  # empty: the page is all template
         return sanitise_html(html)
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files):
@@ -172,10 +189,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def _start_prerender(self, env: jinja2.Environment, config: MkDocsConfig,
                          documentation: list[File]) -> None:
+        """Have `self.render` ready; on a large site, start the workers on every generated page,
+        the data files and the downloads."""
         pages = [f.page for f in documentation if f.src_uri in self.generated and f.page]
-        if self.serving or not Prerenderer.worthwhile(len(pages)):
-            return
-        by_uri = {page.file.src_uri: page for page in pages}
+        by_uri = {page.file.src_uri: page for page in pages} | self.downloads
         nav = self.nav
 
         def render(src_uri: str) -> str:
@@ -183,8 +200,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             context = self._page_context(_mkdocs_context(page, config, nav, documentation), page)
             return env.get_template(self.pages[src_uri].template).render(context)
 
-        self.prerenderer.start(list(by_uri), render,
-                               functools.partial(self._write_data_files, Path(config.site_dir)))
+        self.render = render
+        if self.serving or not Prerenderer.worthwhile(len(pages)):
+            return
+        site_dir = Path(config.site_dir)
+        downloads = list(self.downloads)
+        self.prerenderer.start(
+            [page.file.src_uri for page in pages], render,
+            first=[functools.partial(self._write_data_files, site_dir)],
+            last=[functools.partial(self._write_downloads, downloads[i:i + DOWNLOADS_CHUNK],
+                                    site_dir) for i in range(0, len(downloads), DOWNLOADS_CHUNK)])
         for page in pages:
             page.meta["template"] = PRERENDERED
 
@@ -249,17 +274,33 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
 
+    def _write_downloads(self, src_uris: list[str], site_dir: Path
+                         ) -> list[tuple[str, set[str], list[str]]]:
+        """Render and write these downloads; the (url, ids, links) of each, for the link check."""
+        written = []
+        for src_uri in src_uris:
+            page = self.downloads[src_uri]
+            html = self.render(src_uri)
+            target = site_dir / page.file.dest_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+            written.append((page.url, *scan(html)))
+        return written
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.progress.finish()
         site_dir = Path(config.site_dir)
         try:
-            if self.prerenderer.running_task:
-                self.prerenderer.finish_task()
+            if self.prerenderer.running:
+                _, *downloads = self.prerenderer.finish_tasks()
             else:
                 self._write_data_files(site_dir)
+                downloads = [self._write_downloads(list(self.downloads), site_dir)]
         finally:
             self.prerenderer.close()
             self.collector.release()
+        for url, ids, links in (entry for chunk in downloads for entry in chunk):
+            self.link_index.record(url, ids, links)
         try:
             if self.archive_path:
                 write_site_archive(site_dir, site_dir / self.archive_path,
@@ -303,7 +344,5 @@ def _mkdocs_context(page: Page, config: MkDocsConfig, nav: Navigation | None,
 
 
 def _generated_page(config: MkDocsConfig, page: SitePage) -> File:
-    # JSON is YAML too, and writes a hundred times faster than PyYAML's emitter.
-    front_matter = json.dumps({"title": page.title, "template": page.template},
-                              ensure_ascii=False)
-    return File.generated(config, page.src_uri, content=f"---\n{front_matter}\n---\n")
+    """An empty Markdown page: its title and template are set in `on_page_markdown`."""
+    return File.generated(config, page.src_uri, content="")

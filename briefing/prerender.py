@@ -14,9 +14,9 @@ the plugin starts the work early and collects it where MkDocs asks for it:
   validates it, so other plugins see every page as usual.
 
 Each worker also lists the page's ids and links (`links.scan`), so the
-link check costs the main process nothing per page; and one of them first
-writes the data files (search index, JSON), which the plugin otherwise writes
-itself after the pages.
+link check costs the main process nothing per page. Workers also run whole
+tasks: first the data files (search index, JSON), last the single-file
+downloads, which the plugin otherwise writes itself after the pages.
 
 Only a large build forks (`workers`), never `mkdocs serve`. Anything
 else renders in MkDocs' loop as usual, with identical output: a test builds
@@ -29,6 +29,7 @@ import gc
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from .links import scan
 from .workers import can_fork, fork_pool
@@ -50,13 +51,12 @@ class RenderedPage:
 
 _render: Callable[[str], str] | None = None
 """What a worker calls for each page; set before forking, so the workers inherit it."""
-_task: Callable[[], None] | None = None
-"""Other work for a worker (writing the data files); inherited the same way."""
+_tasks: Sequence[Callable[[], Any]] = ()
+"""Other work for the workers (the data files, the downloads); inherited the same way."""
 
 
-def _run_task() -> None:
-    assert _task is not None, "prerender workers must be forked after start()"
-    _task()
+def _run_task(index: int) -> Any:
+    return _tasks[index]()
 
 
 def _render_chunk(src_uris: Sequence[str]) -> list[RenderedPage]:
@@ -73,29 +73,31 @@ class Prerenderer:
     def __init__(self):
         self._pool: ProcessPoolExecutor | None = None
         self._chunks: dict[str, tuple[Future, int]] = {}
-        self._task: Future | None = None
+        self._tasks: list[Future] = []
 
     @staticmethod
     def worthwhile(page_count: int) -> bool:
         return page_count >= PRERENDER_FROM and can_fork()
 
-    def start(self, src_uris: Sequence[str], render: Callable[[str], str],
-              task: Callable[[], None]) -> None:
+    def start(self, src_uris: Sequence[str], render: Callable[[str], str], *,
+              first: Sequence[Callable[[], Any]] = (),
+              last: Sequence[Callable[[], Any]] = ()) -> None:
         """Render `src_uris`, in this order, with `render(src_uri) -> html` in worker processes;
-        one of them first runs `task` (`finish_task` waits for it)."""
-        global _render, _task
+        run the tasks `first` before them and `last` after (`finish_tasks` waits for those)."""
+        global _render, _tasks
         self.close()
-        _render, _task = render, task
+        _render, _tasks = render, (*first, *last)
         # Out of the collector's sight until the build ends (collector.py), what the workers
         # share is not touched, and so not copied, by their collections.
         gc.freeze()
         self._pool = fork_pool()
-        self._task = self._pool.submit(_run_task)
+        self._tasks = [self._pool.submit(_run_task, i) for i in range(len(first))]
         for start in range(0, len(src_uris), CHUNK):
             chunk = list(src_uris[start:start + CHUNK])
             future = self._pool.submit(_render_chunk, chunk)
             for position, src_uri in enumerate(chunk):
                 self._chunks[src_uri] = (future, position)
+        self._tasks += [self._pool.submit(_run_task, i) for i in range(len(first), len(_tasks))]
 
     def __contains__(self, src_uri: str) -> bool:
         return src_uri in self._chunks
@@ -107,21 +109,20 @@ class Prerenderer:
         return future.result()[position]
 
     @property
-    def running_task(self) -> bool:
-        return self._task is not None
+    def running(self) -> bool:
+        return self._pool is not None
 
-    def finish_task(self) -> None:
-        """Wait for the task given to `start`; raise what it raised."""
-        task, self._task = self._task, None
-        if task is not None:
-            task.result()
+    def finish_tasks(self) -> list[Any]:
+        """What each task returned, `first` then `last`, once all are done; or what one raised."""
+        tasks, self._tasks = self._tasks, []
+        return [task.result() for task in tasks]
 
     def close(self) -> None:
         """Stop the workers (at the end of a build, or when it fails)."""
-        global _render, _task
+        global _render, _tasks
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
         self._chunks.clear()
-        self._task = None
-        _render = _task = None
+        self._tasks = []
+        _render, _tasks = None, ()

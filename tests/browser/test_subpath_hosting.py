@@ -50,7 +50,7 @@ def _directory_form(rel: str) -> str:
     return SITE_URL + rel.removesuffix("index.html")
 
 
-def test_the_sitemap_lists_every_page_under_site_url(hosted_site, server):
+def test_the_sitemap_lists_every_page_under_site_url_and_no_download(hosted_site, server):
     with urllib.request.urlopen(server.base + "sitemap.xml", timeout=10) as response:
         sitemap = ElementTree.fromstring(response.read())
     locations = [loc.text.strip() for loc in sitemap.iter(f"{SITEMAP}loc")]
@@ -60,8 +60,12 @@ def test_the_sitemap_lists_every_page_under_site_url(hosted_site, server):
     listed = {loc[len(SITE_URL):] or "index.html" for loc in locations}
     listed = {rel + "index.html" if rel.endswith("/") else rel for rel in listed}
     assert not [rel for rel in listed if not (hosted_site.folder / rel).is_file()]
-    pages = set(hosted_site.html_pages()) - {"404.html"}
+    # The single-file exports are files to download (each repeats a briefing's pages whole),
+    # not pages for a search engine; the 404 page is what a host serves for what is not there.
+    exports = {f"downloads/{slug}.html" for slug in hosted_site.slugs()}
+    pages = set(hosted_site.html_pages()) - {"404.html"} - exports
     assert pages <= listed, sorted(pages - listed)
+    assert not exports & listed
 
 
 @pytest.mark.parametrize("missing", ["nope.html", "a/b/nope.html", "kent-police-2021/nope"])
