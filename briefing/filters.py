@@ -7,6 +7,11 @@ and shown in full ("26 January 2017"), never with more precision than known.
 from __future__ import annotations
 
 import calendar
+import functools
+from dataclasses import dataclass
+
+from jinja2 import pass_context
+from mkdocs.utils import normalize_url
 
 MONTHS = list(calendar.month_name)
 
@@ -39,5 +44,32 @@ def atom_date(iso: str) -> str:
     return f"{year}-{month}-{day}T00:00:00Z"
 
 
+@pass_context
+def url(context, value: str) -> str:
+    """MkDocs' own `url` filter (a site path made relative to the page), remembered: a
+    thousand briefings' pages ask for the same few dozen paths from the same folders."""
+    page = context["page"]
+    if page is None:
+        return _relative_url(str(value), None, context["base_url"])
+    # Relative to the page's folder (MkDocs drops a last part with a dot, the file's name), so
+    # the six pages of a briefing share what they look up.
+    folder, _, name = page.url.rpartition("/")
+    at = f"{folder}/_.html" if folder and "." in name else ("_.html" if "." in name else page.url)
+    return _relative_url(str(value), at, "")
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_url(path: str, page_url: str | None, base_url: str) -> str:
+    if page_url is None:
+        return normalize_url(path, base=base_url)
+    return normalize_url(path, page=_PageAt(page_url))
+
+
+@dataclass(frozen=True)
+class _PageAt:
+    """All `normalize_url` asks of a page: its URL."""
+    url: str
+
+
 FILTERS = {"long_date": long_date, "plural": plural, "paragraphs": paragraphs,
-           "atom_date": atom_date}
+           "atom_date": atom_date, "url": url}
