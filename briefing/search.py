@@ -33,37 +33,45 @@ will with""".split())
 
 @dataclass(frozen=True)
 class SearchEntry:
-    location: str
-    """Site path with anchor: `cumbria/findings.html#finding-commitment`."""
+    folder: str
+    """The briefing's folder: `cumbria`."""
+    section: str
+    """The page in it: `findings` (for `cumbria/findings.html`)."""
+    anchor: str
+    """Where on the page: `finding-commitment` (empty for the top)."""
     briefing: str
     page: str
     title: str
     text: str
+
+    @property
+    def location(self) -> str:
+        """Site path with anchor: `cumbria/findings.html#finding-commitment`."""
+        return f"{self.folder}/{self.section}.html" + (f"#{self.anchor}" if self.anchor else "")
 
 
 def search_entries(briefings: list[Briefing]) -> list[SearchEntry]:
     """Everything a reader might look for, in site order."""
     entries: list[SearchEntry] = []
     for b in briefings:
-        title = b.metadata.title
-        entries.append(SearchEntry(b.path("index"), title, "Overview", title, b.metadata.summary))
+        title, folder = b.metadata.title, b.slug
+        entries.append(SearchEntry(folder, "index", "", title, "Overview", title,
+                                   b.metadata.summary))
         for point in b.findings + b.concerns:
-            entries.append(SearchEntry(
-                f"{b.path(point.section)}#{point.anchor}", title, point.section.capitalize(),
-                point.kind.capitalize(), point.text))
+            entries.append(SearchEntry(folder, point.section, point.anchor, title,
+                                       point.section.capitalize(), point.kind.capitalize(),
+                                       point.text))
         for reaction in b.reactions:
             for quote in reaction.quotes:
-                entries.append(SearchEntry(
-                    f"{b.path('reactions')}#{quote.anchor}", title, "Reactions",
-                    f"Quote: {reaction.person.name}", quote.citation.quoted))
+                entries.append(SearchEntry(folder, "reactions", quote.anchor, title, "Reactions",
+                                           f"Quote: {reaction.person.name}", quote.citation.quoted))
         for person in b.people:
             role = ", ".join(filter(None, [person.role, person.organisation]))
-            entries.append(SearchEntry(
-                f"{b.path('people')}#person-{person.id}", title, "People", person.name, role))
+            entries.append(SearchEntry(folder, "people", f"person-{person.id}", title, "People",
+                                       person.name, role))
         for paragraph in b.source.paragraphs:
-            entries.append(SearchEntry(
-                f"{b.path('source')}#{paragraph.anchor}", title, "Source",
-                f"Paragraph {paragraph.number}", paragraph.text))
+            entries.append(SearchEntry(folder, "source", paragraph.anchor, title, "Source",
+                                       f"Paragraph {paragraph.number}", paragraph.text))
     return entries
 
 
@@ -84,37 +92,26 @@ def build_index(entries: list[SearchEntry]) -> dict:
     [entry gap, weight, ...], entry numbers given as the gap from the previous
     one, which keeps the file small.
     """
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    postings: dict[str, list[int]] = defaultdict(list)
+    """Per term, flat pairs [entry gap, weight, ...] built as the entries go by."""
+    last_entry: dict[str, int] = {}
     for number, entry in enumerate(entries):
         weights = Counter(terms_of(entry.text))
         for term in terms_of(entry.title):
             weights[term] += TITLE_WEIGHT
         for term, weight in weights.items():
-            postings[term].append((number, weight))
-    folders = list(dict.fromkeys(e.location.split("/", 1)[0] for e in entries))
-    titles = {e.location.split("/", 1)[0]: e.briefing for e in entries}
-    folder_number = {folder: n for n, folder in enumerate(folders)}
+            postings[term] += (number - last_entry.get(term, 0), weight)
+            last_entry[term] = number
+    titles = {e.folder: e.briefing for e in entries}
+    folder_number = {folder: n for n, folder in enumerate(titles)}
     terms = sorted(postings)
     return {
-        "briefings": [[folder, titles[folder]] for folder in folders],
-        "entries": [_entry(e, folder_number) for e in entries],
+        "briefings": [[folder, title] for folder, title in titles.items()],
+        "entries": [[folder_number[e.folder], e.section, e.anchor, e.title, e.text]
+                    for e in entries],
         "terms": terms,
-        "postings": [_gaps(postings[t]) for t in terms],
+        "postings": [postings[t] for t in terms],
     }
-
-
-def _entry(entry: SearchEntry, folder_number: dict[str, int]) -> list:
-    folder, rest = entry.location.split("/", 1)
-    page, _, anchor = rest.partition("#")
-    return [folder_number[folder], page.removesuffix(".html"), anchor, entry.title, entry.text]
-
-
-def _gaps(pairs: list[tuple[int, int]]) -> list[int]:
-    flat, previous = [], 0
-    for number, weight in pairs:
-        flat += (number - previous, weight)
-        previous = number
-    return flat
 
 
 def search_index_script(briefings: list[Briefing]) -> str:
