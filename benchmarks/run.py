@@ -1,6 +1,7 @@
 """Benchmark: build sites of 1, 10, 100 and 1,000 synthetic briefings and print the figures.
 
-Run from the project folder:  python benchmarks/run.py  [--sizes 1 10 100 1000] [--save]
+Run from the project folder:
+    python benchmarks/run.py  [--sizes 1 10 100 1000] [--where FOLDER] [--save [FILE]]
 
 Each build runs `build.py build` in its own process, so wall time includes the
 interpreter's start; CPU time counts the process and its workers (os.wait4);
@@ -127,8 +128,8 @@ def project_config(folder: Path) -> Path:
     return config
 
 
-def measure(count: int) -> Row:
-    with tempfile.TemporaryDirectory(prefix=f"briefing-bench-{count}-") as tmp:
+def measure(count: int, where: Path | None = None) -> Row:
+    with tempfile.TemporaryDirectory(prefix=f"briefing-bench-{count}-", dir=where) as tmp:
         folder = Path(tmp)
         write_synthetic_briefings(folder / "docs", count)
         config = project_config(folder)
@@ -163,8 +164,8 @@ def search_time(site: Path) -> float | None:
     return seconds
 
 
-def default_build() -> Run:
-    with tempfile.TemporaryDirectory(prefix="briefing-bench-default-") as tmp:
+def default_build(where: Path | None = None) -> Run:
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-default-", dir=where) as tmp:
         return timed([sys.executable, str(PROJECT / "build.py"), "build", "--site-dir",
                       str(Path(tmp) / "site")])
 
@@ -204,22 +205,55 @@ def machine() -> str:
             f"{platform.system()} {platform.release()}, Python {platform.python_version()}")
 
 
+def writing_seconds(where: Path | None, files: int = 10_000, size: int = 20_000) -> float:
+    """Seconds to write `files` files of `size` bytes into 100 folders here: what writing a
+    1,000-briefing site costs this disk before any of our code runs. On a virtual machine it
+    changes from hour to hour, so it is measured with every run."""
+    data = b"x" * size
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-disk-", dir=where) as tmp:
+        started = time.perf_counter()
+        for n in range(files):
+            folder = Path(tmp) / f"{n % 100}"
+            folder.mkdir(exist_ok=True)
+            (folder / f"{n}.html").write_bytes(data)
+        return time.perf_counter() - started
+
+
+def filesystem(folder: Path) -> str:
+    """`/tmp (ext4)`: where the sites are built, and on what; building is mostly writing files."""
+    folder = folder.resolve()
+    best, kind = Path("/"), "unknown filesystem"
+    mounts = Path("/proc/mounts")
+    for line in (mounts.read_text().splitlines() if mounts.exists() else []):
+        _, point, fstype, *_ = line.split()
+        if folder.is_relative_to(point) and len(Path(point).parts) >= len(best.parts):
+            best, kind = Path(point), fstype
+    return f"{folder} ({kind})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100, 1000])
-    parser.add_argument("--save", action="store_true", help="write benchmarks/results.md")
+    parser.add_argument("--where", type=Path, default=None,
+                        help="folder to build the sites in (default: the system's temporary one)")
+    parser.add_argument("--save", nargs="?", type=Path, const=Path(__file__).parent / "results.md",
+                        help="write the results (default: benchmarks/results.md)")
     args = parser.parse_args()
     rows = []
     for count in args.sizes:
-        rows.append(measure(count))
+        rows.append(measure(count, args.where))
         print(f"measured {count} briefings", file=sys.stderr)
-    result = table(rows, default_build())
+    result = table(rows, default_build(args.where))
+    where = filesystem(args.where or Path(tempfile.gettempdir()))
+    where += (f"; writing 10,000 files of 20 KB there took {writing_seconds(args.where):.2f} s "
+              "(no Briefing code involved)")
     print(result)
-    print(f"\nTargets: {TARGETS}")
+    print(f"\nSites built in {where}.\nTargets: {TARGETS}")
     if args.save:
-        text = (f"# Benchmark results\n\nMachine: {machine()}\n\n"
-                f"Command: `python benchmarks/run.py --save`\n\n{result}\n\nTargets: {TARGETS}\n")
-        (Path(__file__).parent / "results.md").write_text(text, encoding="utf-8")
+        command = " ".join(["python benchmarks/run.py", *sys.argv[1:]])
+        text = (f"# Benchmark results\n\nMachine: {machine()}\n\nSites built in: {where}\n\n"
+                f"Command: `{command}`\n\n{result}\n\nTargets: {TARGETS}\n")
+        args.save.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
