@@ -14,9 +14,11 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-# Our pages come from our templates, which always double-quote attributes and escape any
-# quote inside a value; so a plain scan finds every id and link, ten times faster than a parser.
-ATTRIBUTE = re.compile(r'\s(id|href|src)="([^"]*)"')
+# Our pages come from our templates, which always double-quote attributes, escape any quote
+# inside a value and put a space before each attribute (a test holds them to it; Markdown's and
+# nh3's output does the same); so a plain scan finds every id and link, far faster than a
+# parser, and a literal space to start from makes it four times faster again.
+ATTRIBUTE = re.compile(r' (id|href|src)="([^"]*)"')
 
 
 def scan(html: str) -> tuple[set[str], list[str]]:
