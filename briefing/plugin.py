@@ -8,9 +8,10 @@ plugin adds what a briefing needs at the documented events:
   (`collection`) and add every generated page (`pages.site_pages`), so nothing
   generated lives in `docs/`;
 - `on_page_content`: sanitise the HTML of the user's own Markdown pages;
+- `on_nav`: on a large site, start rendering the generated pages on every core
+  (`prerender`), while MkDocs reads the pages;
 - `on_env`: make the theme's Jinja2 environment escape by default and fail on
-  undefined names, so a typo in a template stops the build; on a large site,
-  start rendering the generated pages on every core (`prerender`);
+  undefined names, so a typo in a template stops the build;
 - `on_page_context` / `on_template_context`: hand each page what its template
   needs, and its Content-Security-Policy;
 - `on_post_page` / `on_post_build`: show progress; write each source.txt, the
@@ -168,6 +169,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # No front matter to parse (MkDocs reads it as YAML: a tenth of the main process's
             # time at 1,000 briefings): the page is empty, and its title is set here.
             page.meta["title"] = generated.title
+            if page.file.src_uri in self.prerenderer:
+                page.meta["template"] = PRERENDERED
         # A page the user wrote in docs/ at a generated address (index.md) keeps its text
         # and gets the generated page's template, unless it names its own.
         page.meta.setdefault("template", generated.template)
@@ -179,13 +182,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return sanitise_html(html)
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files):
-        documentation = files.documentation_pages()
-        self.progress = Progress(len(documentation))
-        env.autoescape = True
-        env.undefined = jinja2.StrictUndefined
-        env.filters.update(FILTERS)
-        self._start_prerender(env, config, documentation)
-        return env
+        self.progress = Progress(len(files.documentation_pages()))
+        return _configured(env)
 
     def _start_prerender(self, env: jinja2.Environment, config: MkDocsConfig,
                          documentation: list[File]) -> None:
@@ -196,9 +194,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         nav = self.nav
 
         def render(src_uri: str) -> str:
-            page = by_uri[src_uri]
+            page, generated = by_uri[src_uri], self.pages[src_uri]
+            # Ahead of MkDocs reading the page (on_page_markdown sets the same title there).
+            page.title = generated.title
             context = self._page_context(_mkdocs_context(page, config, nav, documentation), page)
-            return env.get_template(self.pages[src_uri].template).render(context)
+            return env.get_template(generated.template).render(context)
 
         self.render = render
         if self.serving or not Prerenderer.worthwhile(len(pages)):
@@ -210,11 +210,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             first=[functools.partial(self._write_data_files, site_dir)],
             last=[functools.partial(self._write_downloads, downloads[i:i + DOWNLOADS_CHUNK],
                                     site_dir) for i in range(0, len(downloads), DOWNLOADS_CHUNK)])
-        for page in pages:
-            page.meta["template"] = PRERENDERED
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files):
+        """The last event before MkDocs reads every page, which takes a while on a large site:
+        the generated pages need none of it, so their rendering starts here."""
         self.nav = nav
+        self._start_prerender(_configured(config.theme.get_env()), config,
+                              files.documentation_pages())
         return nav
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -330,6 +332,15 @@ def _is_tool_template(file: File, config: MkDocsConfig) -> bool:
     in_theme = not Path(file.abs_src_path or "").resolve().is_relative_to(
         Path(config.docs_dir).resolve())
     return in_theme and file.src_uri in TOOL_TEMPLATES
+
+
+def _configured(env: jinja2.Environment) -> jinja2.Environment:
+    """The theme's Jinja2 environment as every page is rendered with: escaping by default,
+    failing on an undefined name (a typo in a template stops the build), our filters."""
+    env.autoescape = True
+    env.undefined = jinja2.StrictUndefined
+    env.filters.update(FILTERS)
+    return env
 
 
 def _mkdocs_context(page: Page, config: MkDocsConfig, nav: Navigation | None,

@@ -5,9 +5,10 @@ briefings, rendering the templates is the largest part of the build and one
 core sits idle. So, as Material for MkDocs' plugins do with their slow work,
 the plugin starts the work early and collects it where MkDocs asks for it:
 
-- `on_env` (`Prerenderer.start`): worker processes, forked so that they share
+- `on_nav` (`Prerenderer.start`): worker processes, forked so that they share
   the loaded site, render the generated pages in the order MkDocs will ask for
-  them, with the same template and the same context as MkDocs would give;
+  them, with the same template and the same context as MkDocs would give,
+  while MkDocs reads every page (which generated pages do not need);
 - `on_page_context` (`Prerenderer.take`): MkDocs reaches the page, and its
   template (`prerendered.html`) only writes out what the worker rendered.
   MkDocs still fires `on_post_page` with the whole page, writes it, and
