@@ -292,21 +292,33 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.progress.finish()
         site_dir = Path(config.site_dir)
+        downloads = [page.file.dest_uri for page in self.downloads.values()]
         try:
             if self.prerenderer.running:
-                _, *downloads = self.prerenderer.finish_tasks()
+                # The workers may still be writing the downloads: the zip takes them last.
+                self.prerenderer.finish_first()
+                written = self.prerenderer.finish_last
             else:
                 self._write_data_files(site_dir)
-                downloads = [self._write_downloads(list(self.downloads), site_dir)]
+                chunks = [self._write_downloads(list(self.downloads), site_dir)]
+
+                def written() -> list:
+                    return chunks
+
+            def record_downloads() -> None:
+                for url, ids, links in (entry for chunk in written() for entry in chunk):
+                    self.link_index.record(url, ids, links)
+
+            if self.archive_path:
+                write_site_archive(site_dir, site_dir / self.archive_path,
+                                   self.config.archive_name, last=downloads,
+                                   before_last=record_downloads)
+            else:
+                record_downloads()
         finally:
             self.prerenderer.close()
             self.collector.release()
-        for url, ids, links in (entry for chunk in downloads for entry in chunk):
-            self.link_index.record(url, ids, links)
         try:
-            if self.archive_path:
-                write_site_archive(site_dir, site_dir / self.archive_path,
-                                   self.config.archive_name)
             broken = self.link_index.broken(site_dir)
         finally:
             self.build_time.release()

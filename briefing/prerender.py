@@ -75,6 +75,7 @@ class Prerenderer:
         self._pool: ProcessPoolExecutor | None = None
         self._chunks: dict[str, tuple[Future, int]] = {}
         self._tasks: list[Future] = []
+        self._first = 0
 
     @staticmethod
     def worthwhile(page_count: int) -> bool:
@@ -84,7 +85,7 @@ class Prerenderer:
               first: Sequence[Callable[[], Any]] = (),
               last: Sequence[Callable[[], Any]] = ()) -> None:
         """Render `src_uris`, in this order, with `render(src_uri) -> html` in worker processes;
-        run the tasks `first` before them and `last` after (`finish_tasks` waits for those)."""
+        run the tasks `first` before them and `last` after (`finish_first`, `finish_last`)."""
         global _render, _tasks
         self.close()
         _render, _tasks = render, (*first, *last)
@@ -92,6 +93,7 @@ class Prerenderer:
         # share is not touched, and so not copied, by their collections.
         gc.freeze()
         self._pool = fork_pool()
+        self._first = len(first)
         self._tasks = [self._pool.submit(_run_task, i) for i in range(len(first))]
         for start in range(0, len(src_uris), CHUNK):
             chunk = list(src_uris[start:start + CHUNK])
@@ -113,10 +115,13 @@ class Prerenderer:
     def running(self) -> bool:
         return self._pool is not None
 
-    def finish_tasks(self) -> list[Any]:
-        """What each task returned, `first` then `last`, once all are done; or what one raised."""
-        tasks, self._tasks = self._tasks, []
-        return [task.result() for task in tasks]
+    def finish_first(self) -> list[Any]:
+        """What each task `first` returned, once all are done; or what one of them raised."""
+        return [task.result() for task in self._tasks[:self._first]]
+
+    def finish_last(self) -> list[Any]:
+        """What each task `last` returned, once all are done; or what one of them raised."""
+        return [task.result() for task in self._tasks[self._first:]]
 
     def close(self) -> None:
         """Stop the workers (at the end of a build, or when it fails)."""
