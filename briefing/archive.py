@@ -3,18 +3,27 @@
 In: the built site folder. Out: `<site>/downloads/<name>.zip` holding every file
 of the site under one top folder, so unzipping never spills files. A zip cannot
 hold itself, so the copy inside has the offline wording of the downloads page
-(`OFFLINE_PAGE`, which links to no zip) in place of the online one. The archive
-is reproducible: entries sorted, timestamps from SOURCE_DATE_EPOCH, fixed
-permissions, so the same site always gives the same bytes.
+(`OFFLINE_PAGE`, which links to no zip) in place of the online one.
+
+The entries come in a fixed order: the pages as MkDocs writes them, then every
+other file sorted, then the downloads page and the single-file downloads. So
+on a large site a process of its own (`ArchiveProcess`) zips each page as soon
+as MkDocs has written it, while the build goes on, and the small build writes
+the same zip at the end (`write_site_archive`). With timestamps from
+SOURCE_DATE_EPOCH and fixed permissions, the same site always gives the same
+bytes.
 """
 
 from __future__ import annotations
 
 import os
 import time
+import traceback
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from .workers import fork_process
 
 ZIP_EPOCH_MIN = 315532800
 """1980-01-01, the earliest time a zip entry can carry."""
@@ -22,35 +31,105 @@ DOWNLOADS_PAGE = "downloads/index.html"
 OFFLINE_PAGE = "downloads/offline.html"
 
 
-def write_site_archive(site_dir: Path, archive: Path, top_folder: str, *,
-                       last: Sequence[str] = (), before_last: Callable[[], None] = lambda: None
-                       ) -> Path:
-    """Zip every file of `site_dir` (but the archive itself) into `archive`, sorted, but the
-    site paths `last` at the end, once `before_last()` returns: they may still be being
-    written when the archive starts (the single-file downloads, on a large site)."""
-    archive.parent.mkdir(parents=True, exist_ok=True)
-    stamp = time.gmtime(max(ZIP_EPOCH_MIN, int(os.environ.get("SOURCE_DATE_EPOCH", "0"))))[:6]
-    offline = site_dir / OFFLINE_PAGE
-    later = {site_dir / path for path in last}
-    files = sorted(p for p in site_dir.rglob("*")
-                   if p not in later and p.is_file() and p not in (archive, offline))
-    partial = archive.with_suffix(".zip.partial")
-    # Level 1: HTML still shrinks about fourfold, at a third of the default level's time.
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as bundle:
-        for path in files:
-            _add(bundle, site_dir, path, top_folder, stamp, offline)
-        before_last()
-        for path in sorted(later):
-            _add(bundle, site_dir, path, top_folder, stamp, offline)
-    partial.replace(archive)
-    return archive
+class SiteArchive:
+    """A zip of the site, written entry by entry; whole, or not at all, once `finish`ed."""
+
+    def __init__(self, site_dir: Path, archive: Path, top_folder: str):
+        self.site_dir, self.archive, self.top_folder = site_dir, archive, top_folder
+        self.stamp = time.gmtime(max(ZIP_EPOCH_MIN,
+                                     int(os.environ.get("SOURCE_DATE_EPOCH", "0"))))[:6]
+        self.added: set[str] = set()
+        archive.parent.mkdir(parents=True, exist_ok=True)
+        self.partial = archive.with_suffix(".zip.partial")
+        # Level 1: HTML still shrinks about fourfold, at a third of the default level's time.
+        self.bundle = zipfile.ZipFile(self.partial, "w", compression=zipfile.ZIP_DEFLATED,
+                                      compresslevel=1)
+
+    def add_pages(self, paths: Iterable[str]) -> None:
+        """Pages as MkDocs wrote them (one it left empty, and so unwritten, is skipped); the
+        downloads page waits for the end, when its offline wording is written too, and that
+        wording is never a file of its own in the zip."""
+        for path in paths:
+            if path not in (DOWNLOADS_PAGE, OFFLINE_PAGE) and (self.site_dir / path).is_file():
+                self._add(path)
+
+    def finish(self, last: Sequence[str]) -> Path:
+        """Every file not added yet, sorted, then the downloads page, then `last`."""
+        later = set(last) | {DOWNLOADS_PAGE}
+        skipped = {self._relative(self.archive), self._relative(self.partial), OFFLINE_PAGE}
+        rest = sorted(path for path in (self._relative(p) for p in self.site_dir.rglob("*")
+                                        if p.is_file())
+                      if path not in self.added and path not in later and path not in skipped)
+        for path in [*rest, DOWNLOADS_PAGE, *sorted(last)]:
+            if (self.site_dir / path).is_file():
+                self._add(path)
+        self.bundle.close()
+        self.partial.replace(self.archive)
+        return self.archive
+
+    def abandon(self) -> None:
+        self.bundle.close()
+        self.partial.unlink(missing_ok=True)
+
+    def _relative(self, path: Path) -> str:
+        return path.relative_to(self.site_dir).as_posix()
+
+    def _add(self, path: str) -> None:
+        info = zipfile.ZipInfo(f"{self.top_folder}/{path}", self.stamp)
+        info.external_attr = 0o644 << 16
+        info.compress_type = zipfile.ZIP_DEFLATED
+        offline = self.site_dir / OFFLINE_PAGE
+        source = offline if path == DOWNLOADS_PAGE and offline.is_file() else self.site_dir / path
+        self.bundle.writestr(info, source.read_bytes(), compresslevel=1)
+        self.added.add(path)
 
 
-def _add(bundle: zipfile.ZipFile, site_dir: Path, path: Path, top_folder: str, stamp,
-         offline: Path) -> None:
-    info = zipfile.ZipInfo(f"{top_folder}/{path.relative_to(site_dir).as_posix()}", stamp)
-    info.external_attr = 0o644 << 16
-    info.compress_type = zipfile.ZIP_DEFLATED
-    is_downloads_page = path.relative_to(site_dir).as_posix() == DOWNLOADS_PAGE
-    content = (offline if is_downloads_page and offline.is_file() else path).read_bytes()
-    bundle.writestr(info, content, compresslevel=1)
+def write_site_archive(site_dir: Path, archive: Path, top_folder: str, pages: Sequence[str],
+                       last: Sequence[str] = ()) -> Path:
+    """The zip of a built site: `pages` in the order MkDocs wrote them, the rest after."""
+    writer = SiteArchive(site_dir, archive, top_folder)
+    try:
+        writer.add_pages(pages)
+        return writer.finish(last)
+    except BaseException:
+        writer.abandon()
+        raise
+
+
+class ArchiveProcess:
+    """`write_site_archive` in a process of its own, fed each page once MkDocs has written it."""
+
+    def __init__(self, site_dir: Path, archive: Path, top_folder: str):
+        self.process, self.connection = fork_process(_archive_pages,
+                                                     (site_dir, archive, top_folder))
+
+    def page_written(self, path: str) -> None:
+        self.connection.send(path)
+
+    def finish(self, last: Sequence[str]) -> None:
+        """Add the rest and close the zip; raise here what went wrong there."""
+        self.connection.send(None)
+        self.connection.send(list(last))
+        failure = self.connection.recv()
+        self.process.join()
+        if failure:
+            raise RuntimeError(f"writing the site's zip failed:\n{failure}")
+
+    def stop(self) -> None:
+        """After a failed build: end the process, and with it the half-written zip."""
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+
+def _archive_pages(connection, site_dir: Path, archive: Path, top_folder: str) -> None:
+    writer = SiteArchive(site_dir, archive, top_folder)
+    try:
+        while (path := connection.recv()) is not None:
+            writer.add_pages([path])
+        writer.finish(connection.recv())
+        connection.send("")
+    except BaseException:  # told to the build process, which stops the build with it
+        writer.abandon()
+        connection.send(traceback.format_exc())

@@ -41,7 +41,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime, get_relative_url, normalize_url
 
-from .archive import write_site_archive
+from .archive import ArchiveProcess, write_site_archive
 from .collection import build_collection
 from .collector import BuildCollector
 from .draft.writer import TEMPLATE as DRAFT_TEMPLATE
@@ -105,6 +105,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.render = None
         """`render(src_uri) -> html` for a generated page or download, from `on_env` on."""
         self.prerenderer = Prerenderer()
+        self.zipper: ArchiveProcess | None = None
+        """On a large site, the process zipping each page once MkDocs has written it."""
+        self.written_pages: list[str] = []
+        """Every page MkDocs has written in this build, in order: the zip's order."""
         self.collector = BuildCollector()
         self.taken: dict[str, RenderedPage] = {}
         """Pages handed to MkDocs from the prerenderer, until their `on_post_page`."""
@@ -119,6 +123,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.failure = None
+        self.written_pages = []
         try:
             self.briefings = load_site(Path(config.docs_dir), self.config.max_file_mb,
                                        parallel=not self.serving)
@@ -205,6 +210,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return
         site_dir = Path(config.site_dir)
         downloads = list(self.downloads)
+        if self.archive_path:  # forked first: the worker pool runs a thread in this process
+            self.zipper = ArchiveProcess(site_dir, site_dir / self.archive_path,
+                                         self.config.archive_name)
         self.prerenderer.start(
             [page.file.src_uri for page in pages], render,
             first=[functools.partial(self._write_data_files, site_dir)],
@@ -255,6 +263,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 "content_security_policy": content_security_policy(live_reload=self.serving)}
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        # MkDocs writes a page after this event: the one before is on disk now.
+        if self.zipper is not None and self.written_pages:
+            self.zipper.page_written(self.written_pages[-1])
+        self.written_pages.append(page.file.dest_uri)
         rendered = self.taken.pop(page.file.src_uri, None)
         if rendered is not None and rendered.html == output:
             self.link_index.record(page.url, rendered.ids, rendered.links)
@@ -292,29 +304,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.progress.finish()
         site_dir = Path(config.site_dir)
-        downloads = [page.file.dest_uri for page in self.downloads.values()]
         try:
             if self.prerenderer.running:
-                # The workers may still be writing the downloads: the zip takes them last.
                 self.prerenderer.finish_first()
-                written = self.prerenderer.finish_last
+                chunks = self.prerenderer.finish_last()
             else:
                 self._write_data_files(site_dir)
                 chunks = [self._write_downloads(list(self.downloads), site_dir)]
-
-                def written() -> list:
-                    return chunks
-
-            def record_downloads() -> None:
-                for url, ids, links in (entry for chunk in written() for entry in chunk):
-                    self.link_index.record(url, ids, links)
-
-            if self.archive_path:
-                write_site_archive(site_dir, site_dir / self.archive_path,
-                                   self.config.archive_name, last=downloads,
-                                   before_last=record_downloads)
-            else:
-                record_downloads()
+            for url, ids, links in (entry for chunk in chunks for entry in chunk):
+                self.link_index.record(url, ids, links)
+            self._finish_archive(site_dir)
         finally:
             self.prerenderer.close()
             self.collector.release()
@@ -325,6 +324,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if broken:
             raise PluginError("Broken links in the built site:\n" + "\n".join(broken))
 
+    def _finish_archive(self, site_dir: Path) -> None:
+        """The zip: its own process has the pages already, but for the last one; or, on a
+        small site, the whole of it now, in the same order."""
+        downloads = [page.file.dest_uri for page in self.downloads.values()]
+        if self.zipper is not None:
+            zipper, self.zipper = self.zipper, None
+            if self.written_pages:
+                zipper.page_written(self.written_pages[-1])
+            try:
+                zipper.finish(downloads)
+            finally:
+                zipper.stop()
+        elif self.archive_path:
+            write_site_archive(site_dir, site_dir / self.archive_path, self.config.archive_name,
+                               self.written_pages, downloads)
+
     def on_build_error(self, *, error: Exception) -> None:
         self.end_build()
 
@@ -332,6 +347,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Stop the workers and undo the build's settings, however the build ended. MkDocs
         tells plugins of errors but not of Ctrl-C, so `build.py` calls this itself, before it
         removes the staging folder a worker might still be writing to."""
+        if self.zipper is not None:
+            self.zipper.stop()
+            self.zipper = None
+        self.written_pages = []
         self.prerenderer.close()
         self.collector.release()
         self.taken.clear()

@@ -15,6 +15,7 @@ import os
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.connection import Connection
 
 from .collector import BUILD_THRESHOLDS
 
@@ -32,6 +33,22 @@ def fork_pool(max_workers: int | None = None) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=max_workers or cores(),
                                mp_context=multiprocessing.get_context("fork"),
                                initializer=_exit_with, initargs=(os.getpid(),))
+
+
+def fork_process(target, args: tuple) -> tuple[multiprocessing.Process, Connection]:
+    """`target(connection, *args)` in a forked process of its own; the other end of the
+    connection is returned with it."""
+    ours, theirs = multiprocessing.Pipe()
+    process = multiprocessing.get_context("fork").Process(
+        target=_run, args=(os.getpid(), target, theirs, *args), daemon=True)
+    process.start()
+    theirs.close()
+    return process, ours
+
+
+def _run(parent: int, target, connection: Connection, *args) -> None:
+    _exit_with(parent)
+    target(connection, *args)
 
 
 def _exit_with(parent: int) -> None:
