@@ -23,7 +23,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .workers import fork_process
+from .workers import start_process
 
 ZIP_EPOCH_MIN = 315532800
 """1980-01-01, the earliest time a zip entry can carry."""
@@ -100,8 +100,8 @@ class ArchiveProcess:
     """`write_site_archive` in a process of its own, fed each page once MkDocs has written it."""
 
     def __init__(self, site_dir: Path, archive: Path, top_folder: str):
-        self.process, self.connection = fork_process(_archive_pages,
-                                                     (site_dir, archive, top_folder))
+        self.process, self.connection = start_process(_archive_pages,
+                                                      (site_dir, archive, top_folder))
 
     def page_written(self, path: str) -> None:
         self.connection.send(path)

@@ -25,6 +25,7 @@ or a prerender worker renders it (`_page_context`).
 from __future__ import annotations
 
 import functools
+import gc
 import shutil
 from pathlib import Path
 
@@ -210,7 +211,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return
         site_dir = Path(config.site_dir)
         downloads = list(self.downloads)
-        if self.archive_path:  # forked first: the worker pool runs a thread in this process
+        # Out of the collector's sight until the build ends (collector.py), what the processes
+        # forked here share is not touched, and so not copied, by their collections.
+        gc.freeze()
+        if self.archive_path:
             self.zipper = ArchiveProcess(site_dir, site_dir / self.archive_path,
                                          self.config.archive_name)
         self.prerenderer.start(

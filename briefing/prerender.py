@@ -40,6 +40,8 @@ PRERENDER_FROM = 400
 CHUNK = 40
 """Pages a worker renders per request: enough to keep the pipe's overhead small, few enough
 that the first pages are ready soon after MkDocs starts asking."""
+AHEAD = 8
+"""Chunks rendered or being rendered that MkDocs has yet to take: bounds the memory they use."""
 TEMPLATE = "prerendered.html"
 
 
@@ -73,7 +75,16 @@ def _render_chunk(src_uris: Sequence[str]) -> list[RenderedPage]:
 class Prerenderer:
     def __init__(self):
         self._pool: ProcessPoolExecutor | None = None
-        self._chunks: dict[str, tuple[Future, int]] = {}
+        self._chunk_of: dict[str, tuple[int, int]] = {}
+        """Each page still to be taken: (its chunk, its place in the chunk)."""
+        self._chunks: list[list[str]] = []
+        self._futures: dict[int, Future] = {}
+        self._left: dict[int, int] = {}
+        """Per chunk submitted, how many of its pages MkDocs has yet to take."""
+        self._next_chunk = 0
+        self._later: list[int] = []
+        """`last` tasks not submitted yet; one goes in after every `_spread` chunks."""
+        self._spread = 1
         self._tasks: list[Future] = []
         self._first = 0
 
@@ -85,7 +96,12 @@ class Prerenderer:
               first: Sequence[Callable[[], Any]] = (),
               last: Sequence[Callable[[], Any]] = ()) -> None:
         """Render `src_uris`, in this order, with `render(src_uri) -> html` in worker processes;
-        run the tasks `first` before them and `last` after (`finish_first`, `finish_last`)."""
+        run the tasks `first` before them and `last` among them (`finish_first`,
+        `finish_last`).
+
+        The workers keep at most `AHEAD` chunks of pages ahead of MkDocs, since every page
+        rendered waits in this process's memory until MkDocs takes it; while MkDocs catches
+        up they run the `last` tasks, spread through the pages."""
         global _render, _tasks
         self.close()
         _render, _tasks = render, (*first, *last)
@@ -95,21 +111,45 @@ class Prerenderer:
         self._pool = fork_pool()
         self._first = len(first)
         self._tasks = [self._pool.submit(_run_task, i) for i in range(len(first))]
-        for start in range(0, len(src_uris), CHUNK):
-            chunk = list(src_uris[start:start + CHUNK])
-            future = self._pool.submit(_render_chunk, chunk)
-            for position, src_uri in enumerate(chunk):
-                self._chunks[src_uri] = (future, position)
-        self._tasks += [self._pool.submit(_run_task, i) for i in range(len(first), len(_tasks))]
+        self._chunks = [list(src_uris[i:i + CHUNK]) for i in range(0, len(src_uris), CHUNK)]
+        self._chunk_of = {uri: (n, place) for n, chunk in enumerate(self._chunks)
+                          for place, uri in enumerate(chunk)}
+        self._later = list(range(len(first), len(_tasks)))
+        self._spread = max(1, len(self._chunks) // (len(self._later) + 1))
+        self._fill()
+
+    def _fill(self, through: int = -1) -> None:
+        """Submit chunks until `AHEAD` are waiting to be taken (or up to chunk `through`),
+        a `last` task after every few; once every chunk is submitted, the `last` tasks left."""
+        assert self._pool is not None
+        spread = self._spread
+        while self._next_chunk < len(self._chunks) and (
+                len(self._left) < AHEAD or self._next_chunk <= through):
+            n = self._next_chunk
+            self._futures[n] = self._pool.submit(_render_chunk, self._chunks[n])
+            self._left[n] = len(self._chunks[n])
+            self._next_chunk += 1
+            if self._later and self._next_chunk % spread == 0:
+                self._tasks.append(self._pool.submit(_run_task, self._later.pop(0)))
+        if self._next_chunk == len(self._chunks):
+            self._tasks += [self._pool.submit(_run_task, i) for i in self._later]
+            self._later = []
 
     def __contains__(self, src_uri: str) -> bool:
-        return src_uri in self._chunks
+        return src_uri in self._chunk_of
 
     def take(self, src_uri: str) -> RenderedPage:
         """The page as a worker rendered it, waiting for it if need be; an error raised while
         rendering it is raised here, where MkDocs names the page."""
-        future, position = self._chunks.pop(src_uri)
-        return future.result()[position]
+        n, place = self._chunk_of.pop(src_uri)
+        if n not in self._futures:  # asked ahead of the order given: catch up
+            self._fill(through=n)
+        page = self._futures[n].result()[place]
+        self._left[n] -= 1
+        if not self._left[n]:
+            del self._left[n], self._futures[n]
+            self._fill()
+        return page
 
     @property
     def running(self) -> bool:
@@ -121,6 +161,7 @@ class Prerenderer:
 
     def finish_last(self) -> list[Any]:
         """What each task `last` returned, once all are done; or what one of them raised."""
+        self._fill(through=len(self._chunks))
         return [task.result() for task in self._tasks[self._first:]]
 
     def close(self) -> None:
@@ -129,6 +170,6 @@ class Prerenderer:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-        self._chunks.clear()
-        self._tasks = []
+        self._chunk_of, self._chunks, self._futures, self._left = {}, [], {}, {}
+        self._next_chunk, self._later, self._tasks, self._first = 0, [], [], 0
         _render, _tasks = None, ()

@@ -1,9 +1,10 @@
-"""Worker processes for the slow parts of a large build: one per core, forked.
+"""Worker processes for the slow parts of a large build: one per core, forked;
+and a process of its own, started afresh, for work that needs none of the site.
 
 Forking lets workers share the loaded site without sending it to them; it is
 safe only while the process runs no other thread (`mkdocs serve` runs several),
-so `can_fork` says when to. Workers stop when the build process is gone: a
-build killed outright (SIGKILL) cannot stop them, and each holds open the pipe
+so `can_fork` says when to. Every process stops when the build process is gone:
+a build killed outright (SIGKILL) cannot stop them, and each holds open the pipe
 it waits on, so it would wait for ever, keeping the terminal's output open.
 """
 
@@ -35,11 +36,12 @@ def fork_pool(max_workers: int | None = None) -> ProcessPoolExecutor:
                                initializer=_exit_with, initargs=(os.getpid(),))
 
 
-def fork_process(target, args: tuple) -> tuple[multiprocessing.Process, Connection]:
-    """`target(connection, *args)` in a forked process of its own; the other end of the
-    connection is returned with it."""
+def start_process(target, args: tuple) -> tuple[multiprocessing.Process, Connection]:
+    """`target(connection, *args)` in a process of its own, the other end of the connection
+    returned with it. Started afresh (spawned), not forked: it needs nothing of the loaded
+    site, and a fork would carry a share of all of it in its memory."""
     ours, theirs = multiprocessing.Pipe()
-    process = multiprocessing.get_context("fork").Process(
+    process = multiprocessing.get_context("spawn").Process(
         target=_run, args=(os.getpid(), target, theirs, *args), daemon=True)
     process.start()
     theirs.close()
