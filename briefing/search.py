@@ -44,11 +44,6 @@ class SearchEntry:
     title: str
     text: str
 
-    @property
-    def location(self) -> str:
-        """Site path with anchor: `cumbria/findings.html#finding-commitment`."""
-        return f"{self.folder}/{self.section}.html" + (f"#{self.anchor}" if self.anchor else "")
-
 
 def search_entries(briefings: list[Briefing]) -> list[SearchEntry]:
     """Everything a reader might look for, in site order."""
