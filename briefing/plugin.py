@@ -25,7 +25,6 @@ or a prerender worker renders it (`_page_context`).
 from __future__ import annotations
 
 import functools
-import gc
 import shutil
 from pathlib import Path
 
@@ -104,7 +103,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.downloads: dict[str, Page] = {}
         """Each briefing whole in one file: rendered like a page, written by the plugin."""
         self.render = None
-        """`render(src_uri) -> html` for a generated page or download, from `on_env` on."""
+        """`render(src_uri) -> html` for a generated page or download, from `on_nav` on."""
         self.prerenderer = Prerenderer()
         self.zipper: ArchiveProcess | None = None
         """On a large site, the process zipping each page once MkDocs has written it."""
@@ -211,9 +210,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return
         site_dir = Path(config.site_dir)
         downloads = list(self.downloads)
-        # Out of the collector's sight until the build ends (collector.py), what the processes
-        # forked here share is not touched, and so not copied, by their collections.
-        gc.freeze()
         if self.archive_path:
             self.zipper = ArchiveProcess(site_dir, site_dir / self.archive_path,
                                          self.config.archive_name)
