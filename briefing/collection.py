@@ -122,7 +122,7 @@ class PersonAcross:
 
     @property
     def folder(self) -> str:
-        return f"people/{self.slug}"
+        return f"{GROUP_FOLDERS['person']}/{self.slug}"
 
     @property
     def quote_count(self) -> int:
@@ -185,7 +185,15 @@ class Collection:
         return {p.name: p for p in self.people}
 
     def related(self, briefing: Briefing) -> tuple[Briefing, ...]:
-        """Other briefings on the same subject or quoting the same people, newest first."""
+        """Other briefings on the same subject or quoting the same people, newest first
+        (worked out once: each briefing's pages and its single-file download all show them)."""
+        return self._related[briefing.slug]
+
+    @functools.cached_property
+    def _related(self) -> dict[str, tuple[Briefing, ...]]:
+        return {b.slug: self._find_related(b) for b in self.briefings}
+
+    def _find_related(self, briefing: Briefing) -> tuple[Briefing, ...]:
         found = set(self._by_subject[briefing.metadata.subject.name])
         for person in briefing.people:
             found.update(self._by_person[person.name])
