@@ -8,6 +8,7 @@ check only with `--strict`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..check import Locations
 from ..coverage import Coverage, coverage_of
@@ -30,26 +31,31 @@ class CheckReport:
 
 def run_check(project: Project) -> CheckReport:
     """Check every briefing (raising `CheckFailed` on problems), then measure coverage."""
-    measured = project.check_site(then=_measure)
-    coverage = [c for c, _, _, _ in measured]
-    warnings = [w for _, found, _, _ in measured for w in found]
-    quotes = sum(q for _, _, q, _ in measured)
-    citations = sum(n for _, _, _, n in measured)
+    measured: list[_Measured] = project.check_site(then=_measure)
     summary = (f"OK: {plural(len(measured), 'briefing')} checked; "
-               f"{plural(quotes, 'quote')} found word for word in their sources, "
-               f"{plural(citations, 'citation')} resolved.")
-    return CheckReport(summary, tuple(coverage), tuple(relative_to_project(warnings, project.root)))
+               f"{plural(sum(m.quotes for m in measured), 'quote')} found word for word in "
+               f"their sources, {plural(sum(m.citations for m in measured), 'citation')} "
+               "resolved.")
+    warnings = [w for m in measured for w in m.warnings]
+    return CheckReport(summary, tuple(m.coverage for m in measured),
+                       tuple(relative_to_project(warnings, project.root)))
 
 
-def _measure(loaded: LoadedBriefing, locations: Locations
-             ) -> tuple[Coverage, list[Problem], int, int]:
+class _Measured(NamedTuple):
+    coverage: Coverage
+    warnings: list[Problem]
+    quotes: int
+    citations: int
+
+
+def _measure(loaded: LoadedBriefing, locations: Locations) -> _Measured:
     """One checked briefing's coverage, its warnings and its counts of quotes and citations:
     worked out where it was checked, so that only these come back from a worker."""
     metadata = loaded.metadata
     coverage = coverage_of(loaded, locations)
-    return (coverage, coverage.warnings(loaded),
-            sum(len(r.quotes) for r in metadata.reactions),
-            sum(len(p.cites) for p in metadata.findings + metadata.concerns))
+    return _Measured(coverage, coverage.warnings(loaded),
+                     sum(len(r.quotes) for r in metadata.reactions),
+                     sum(len(p.cites) for p in metadata.findings + metadata.concerns))
 
 
 def coverage_lines(report: CheckReport) -> list[str]:
