@@ -25,7 +25,6 @@ or a prerender worker renders it (`_page_context`).
 from __future__ import annotations
 
 import functools
-import shutil
 from pathlib import Path
 
 import jinja2
@@ -280,13 +279,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         not pages, so written as MkDocs' search plugin writes its index (on a large site, by a
         prerender worker while MkDocs writes the pages)."""
         for path, source in self.sources.items():
-            (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, site_dir / path)
+            _write(site_dir / path, source.read_bytes())
         data = {INDEX_FILE: search_index_script(self.briefings), **published_json(self.collection)}
         for path, content in data.items():
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
+            _write(site_dir / path, content.encode("utf-8"))
 
     def _write_downloads(self, src_uris: list[str], site_dir: Path
                          ) -> list[tuple[str, set[str], list[str]]]:
@@ -295,9 +291,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for src_uri in src_uris:
             page = self.downloads[src_uri]
             html = self.render(src_uri)
-            target = site_dir / page.file.dest_uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+            # Encoded as MkDocs encodes a page.
+            _write(site_dir / page.file.dest_uri, html.encode("utf-8", errors="xmlcharrefreplace"))
             written.append((page.url, *scan(html)))
         return written
 
@@ -363,6 +358,11 @@ def _is_tool_template(file: File, config: MkDocsConfig) -> bool:
     in_theme = not Path(file.abs_src_path or "").resolve().is_relative_to(
         Path(config.docs_dir).resolve())
     return in_theme and file.src_uri in TOOL_TEMPLATES
+
+
+def _write(target: Path, content: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
 
 
 def _configured(env: jinja2.Environment) -> jinja2.Environment:
