@@ -60,6 +60,7 @@ from .safefiles import DEFAULT_MAX_MB
 from .search import INDEX_FILE, search_index_script
 from .security import content_security_policy, sanitise_html
 from .stylesheet import STYLESHEET, minified
+from .template_page import TemplatePage
 
 TOOL_TEMPLATES = {DRAFT_TEMPLATE}
 DOWNLOADS_CHUNK = 50
@@ -271,6 +272,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.link_index.record(page.url, rendered.ids, rendered.links)
         else:
             self.link_index.add(page.url, output)
+        if isinstance(page, TemplatePage):
+            page.anchors_rendered(self.link_index.ids[page.url])
         self.progress.advance()
         return output
 
@@ -386,5 +389,8 @@ def _mkdocs_context(page: Page, config: MkDocsConfig, nav: Navigation | None,
 
 
 def _generated_page(config: MkDocsConfig, page: SitePage) -> File:
-    """An empty Markdown page: its title and template are set in `on_page_markdown`."""
-    return File.generated(config, page.src_uri, content="")
+    """An empty documentation file with its own page (`TemplatePage`): its title and template
+    are set in `on_page_markdown`."""
+    file = File.generated(config, page.src_uri, content="")
+    TemplatePage(page.title, file, config)
+    return file

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from briefing.commands.build import run_build
+from briefing.commands.build import BuildFailed, run_build
 from briefing.links import scan
 from briefing.project import Project
 
@@ -517,3 +517,22 @@ def test_each_briefing_cites_only_its_own_source(two_briefing_site):
             for target, fragment in two_briefing_site.links(url):
                 if re.fullmatch(r"p\d+", fragment):
                     assert target == f"{slug}/source.html", f"{url} -> {target}#{fragment}"
+
+
+def test_a_markdown_page_may_link_to_a_generated_page_s_anchors(tmp_path, config_for):
+    """MkDocs checks a Markdown page's links to anchors against the ids of the page linked to;
+    a generated page's ids are known only once its template is rendered, and must count."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs" / CUMBRIA, docs / CUMBRIA)
+    about = docs / "about.md"
+    about.write_text(f"# About\n\n[A finding]({CUMBRIA}/findings.md#finding-commitment)\n",
+                     encoding="utf-8")
+    config = config_for(tmp_path, docs, tmp_path / "site")
+    run_build(Project(config))
+    link = Site(tmp_path / "site").page("about.html").find("a", string="A finding")
+    assert link["href"] == f"{CUMBRIA}/findings.html#finding-commitment"
+
+    about.write_text(f"# About\n\n[Nowhere]({CUMBRIA}/findings.md#no-such-finding)\n",
+                     encoding="utf-8")
+    with pytest.raises(BuildFailed, match="no-such-finding"):
+        run_build(Project(config))
