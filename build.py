@@ -4,10 +4,9 @@
 Thin on purpose: the pipeline lives in the `briefing` package.
 """
 
-import sys
 from pathlib import Path
 
-from briefing.cli import main
+from briefing.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main(default_config=Path(__file__).resolve().parent / "mkdocs.yml"))
+    run(default_config=Path(__file__).resolve().parent / "mkdocs.yml")

@@ -11,12 +11,21 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
+from .collector import before_exit
 from .errors import BriefingError, CheckFailed, UsageError
 from .filters import plural
 from .project import ConfigError, Project
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def run(default_config: Path) -> NoReturn:
+    """`build.py`'s entry point: run the command given, then end the process."""
+    code = main(default_config=default_config)
+    before_exit()
+    sys.exit(code)
 
 
 def main(argv: list[str] | None = None, default_config: Path | None = None) -> int:
