@@ -97,17 +97,25 @@ def write_site_archive(site_dir: Path, archive: Path, top_folder: str, pages: Se
 
 
 class ArchiveProcess:
-    """`write_site_archive` in a process of its own, fed each page once MkDocs has written it."""
+    """`write_site_archive` in a process of its own, fed the pages MkDocs has written, a few
+    at a time (a message per page cost the build process more than sending the page)."""
+
+    BATCH = 25
 
     def __init__(self, site_dir: Path, archive: Path, top_folder: str):
         self.process, self.connection = start_process(_archive_pages,
                                                       (site_dir, archive, top_folder))
+        self.waiting: list[str] = []
 
     def page_written(self, path: str) -> None:
-        self.connection.send(path)
+        self.waiting.append(path)
+        if len(self.waiting) == self.BATCH:
+            self.connection.send(self.waiting)
+            self.waiting = []
 
     def finish(self, last: Sequence[str]) -> None:
         """Add the rest and close the zip; raise here what went wrong there."""
+        self.connection.send(self.waiting)
         self.connection.send(None)
         self.connection.send(list(last))
         failure = self.connection.recv()
@@ -126,8 +134,8 @@ class ArchiveProcess:
 def _archive_pages(connection, site_dir: Path, archive: Path, top_folder: str) -> None:
     writer = SiteArchive(site_dir, archive, top_folder)
     try:
-        while (path := connection.recv()) is not None:
-            writer.add_pages([path])
+        while (paths := connection.recv()) is not None:
+            writer.add_pages(paths)
         writer.finish(connection.recv())
         connection.send("")
     except BaseException:  # told to the build process, which stops the build with it

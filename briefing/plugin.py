@@ -46,7 +46,7 @@ from .collector import BuildCollector
 from .draft.writer import TEMPLATE as DRAFT_TEMPLATE
 from .errors import CheckFailed
 from .filters import FILTERS
-from .links import LinkIndex, scan
+from .links import LinkIndex, packed_scan
 from .load import METADATA_FILE, SOURCE_FILE
 from .model import Briefing
 from .pages import INDEX_TITLES, SitePage, download_pages, site_pages
@@ -269,7 +269,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.written_pages.append(page.file.dest_uri)
         rendered = self.taken.pop(page.file.src_uri, None)
         if rendered is not None and rendered.html == output:
-            self.link_index.record(page.url, rendered.ids, rendered.links)
+            self.link_index.record_packed(page.url, rendered.ids, rendered.links)
         else:
             self.link_index.add(page.url, output)
         if isinstance(page, TemplatePage):
@@ -288,15 +288,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             _write(site_dir / path, content.encode("utf-8"))
 
     def _write_downloads(self, src_uris: list[str], site_dir: Path
-                         ) -> list[tuple[str, set[str], list[str]]]:
-        """Render and write these downloads; the (url, ids, links) of each, for the link check."""
+                         ) -> list[tuple[str, str, str]]:
+        """Render and write these downloads; the url and packed ids and links of each
+        (`packed_scan`), for the link check."""
         written = []
         for src_uri in src_uris:
             page = self.downloads[src_uri]
             html = self.render(src_uri)
             # Encoded as MkDocs encodes a page.
             _write(site_dir / page.file.dest_uri, html.encode("utf-8", errors="xmlcharrefreplace"))
-            written.append((page.url, *scan(html)))
+            written.append((page.url, *packed_scan(html)))
         return written
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -310,7 +311,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 self._write_data_files(site_dir)
                 chunks = [self._write_downloads(list(self.downloads), site_dir)]
             for url, ids, links in (entry for chunk in chunks for entry in chunk):
-                self.link_index.record(url, ids, links)
+                self.link_index.record_packed(url, ids, links)
             self._finish_archive(site_dir)
         finally:
             self.prerenderer.close()

@@ -32,7 +32,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from .links import scan
+from .links import packed_scan
 from .workers import can_fork, fork_pool
 
 PRERENDER_FROM = 400
@@ -48,8 +48,9 @@ TEMPLATE = "prerendered.html"
 @dataclass(frozen=True)
 class RenderedPage:
     html: str
-    ids: frozenset[str]
-    links: tuple[str, ...]
+    ids: str
+    """Its ids and its links, each joined into one string (`links.packed_scan`)."""
+    links: str
 
 
 _render: Callable[[str], str] | None = None
@@ -67,8 +68,7 @@ def _render_chunk(src_uris: Sequence[str]) -> list[RenderedPage]:
     rendered = []
     for src_uri in src_uris:
         html = _render(src_uri)
-        ids, links = scan(html)
-        rendered.append(RenderedPage(html, frozenset(ids), tuple(links)))
+        rendered.append(RenderedPage(html, *packed_scan(html)))
     return rendered
 
 
