@@ -11,12 +11,13 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from .collector import before_exit
 from .errors import BriefingError, CheckFailed, UsageError
-from .filters import plural
-from .project import ConfigError, Project
+
+if TYPE_CHECKING:
+    from .project import Project
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -30,6 +31,10 @@ def run(default_config: Path) -> NoReturn:
 
 def main(argv: list[str] | None = None, default_config: Path | None = None) -> int:
     """Run one command; return its exit code."""
+    # Imported here, not above: a process the build spawns re-imports build.py, and with it
+    # this module, and needs none of the package.
+    from .project import ConfigError, Project
+
     parser = _parser(default_config or Path.cwd() / "mkdocs.yml")
     args = parser.parse_args(argv)
     project = Project(Path(args.config).absolute())
@@ -53,6 +58,7 @@ def main(argv: list[str] | None = None, default_config: Path | None = None) -> i
 
 def _build(project: Project, args) -> int:
     from .commands.build import run_build
+    from .filters import plural
 
     result = run_build(project, Path(args.site_dir) if args.site_dir else None)
     shown = _shown_path(result.site_dir)
@@ -65,6 +71,7 @@ def _build(project: Project, args) -> int:
 
 def _check(project: Project, args) -> int:
     from .commands.check import coverage_lines, run_check
+    from .filters import plural
 
     report = run_check(project)
     print(report.summary)
@@ -89,6 +96,7 @@ def _serve(project: Project, args) -> int:
 
 def _new(project: Project, args) -> int:
     from .commands.new import run_new
+    from .filters import plural
 
     result = run_new(project, args.slug, Path(args.source), force=args.force)
     print(f"Created {_shown_path(result.folder)}{os.sep} from {args.source} "
