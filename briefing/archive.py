@@ -114,10 +114,13 @@ class ArchiveProcess:
             self.waiting = []
 
     def finish(self, last: Sequence[str]) -> None:
-        """Add the rest and close the zip; raise here what went wrong there."""
+        """Have the rest added and the zip closed, while this process goes on (`wait`)."""
         self.connection.send(self.waiting)
         self.connection.send(None)
         self.connection.send(list(last))
+
+    def wait(self) -> None:
+        """Once the zip is written; raise here what went wrong there."""
         failure = self.connection.recv()
         self.process.join()
         if failure:

@@ -11,7 +11,7 @@ import functools
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -68,8 +68,9 @@ class LinkIndex:
         self.record(page_url, ids.split(PACKED) if ids else (),
                     links.split(PACKED) if links else ())
 
-    def broken(self, site_dir: Path) -> list[str]:
-        """One message for each link whose file or anchor does not exist.
+    def broken(self, site_dir: Path, coming: Collection[str] = ()) -> list[str]:
+        """One message for each link whose file or anchor does not exist; the files `coming`
+        (still being written, such as the site's zip) count as existing.
 
         A link that names a file means the same on every page of a folder, and the pages of a
         folder share most of their links, so each such link is checked once per folder."""
@@ -82,12 +83,12 @@ class LinkIndex:
             for link in frozenset().union(*(self.links[url] for url in page_urls)):
                 if not _split(link)[0]:  # `#x`, `?q`: into the page itself, checked below
                     in_page.add(link)
-                elif reason := self._why_broken(page_urls[0], folder, link, site_dir):
+                elif reason := self._why_broken(page_urls[0], folder, link, site_dir, coming):
                     problems += [f"{url}: link '{link}' {reason}" for url in page_urls
                                  if link in self.links[url]]
             for page_url in page_urls:
                 for link in self.links[page_url] & in_page:
-                    if reason := self._why_broken(page_url, folder, link, site_dir):
+                    if reason := self._why_broken(page_url, folder, link, site_dir, coming):
                         problems.append(f"{page_url}: link '{link}' {reason}")
         return sorted(problems)
 
@@ -96,7 +97,8 @@ class LinkIndex:
             return f"points to #{fragment}, which {target} does not have"
         return None
 
-    def _why_broken(self, page_url: str, folder: str, link: str, site_dir: Path) -> str | None:
+    def _why_broken(self, page_url: str, folder: str, link: str, site_dir: Path,
+                    coming: Collection[str]) -> str | None:
         path, fragment, external = _split(link)
         if external:
             return None
@@ -107,7 +109,7 @@ class LinkIndex:
             return "points outside the site"
         if target in self.ids:
             return self._missing_anchor(target, fragment)
-        if path.endswith("/") or not self._is_file(site_dir, target):
+        if path.endswith("/") or not (target in coming or self._is_file(site_dir, target)):
             return f"points to {target}, which is not in the site"
         return None
 

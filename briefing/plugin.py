@@ -313,31 +313,38 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             for url, ids, links in (entry for chunk in chunks for entry in chunk):
                 self.link_index.record_packed(url, ids, links)
             self._finish_archive(site_dir)
+            # While the zip's own process adds the last files, check the links; the zip is
+            # one of the files they may point to.
+            broken = self.link_index.broken(site_dir, coming={self.archive_path} - {None})
+            self._archive_written()
         finally:
             self.prerenderer.close()
             self.collector.release()
-        try:
-            broken = self.link_index.broken(site_dir)
-        finally:
             self.build_time.release()
         if broken:
             raise PluginError("Broken links in the built site:\n" + "\n".join(broken))
 
     def _finish_archive(self, site_dir: Path) -> None:
-        """The zip: its own process has the pages already, but for the last one; or, on a
-        small site, the whole of it now, in the same order."""
+        """Have the zip finished: its own process has the pages already, but for the last one,
+        and adds the rest now (`_archive_written` waits for it); or, on a small site, the whole
+        zip is written now, in the same order."""
         downloads = [page.file.dest_uri for page in self.downloads.values()]
         if self.zipper is not None:
-            zipper, self.zipper = self.zipper, None
             if self.written_pages:
-                zipper.page_written(self.written_pages[-1])
-            try:
-                zipper.finish(downloads)
-            finally:
-                zipper.stop()
+                self.zipper.page_written(self.written_pages[-1])
+            self.zipper.finish(downloads)
         elif self.archive_path:
             write_site_archive(site_dir, site_dir / self.archive_path, self.config.archive_name,
                                self.written_pages, downloads)
+
+    def _archive_written(self) -> None:
+        """Wait for the zip's process to finish it; raise what went wrong there."""
+        if self.zipper is not None:
+            zipper, self.zipper = self.zipper, None
+            try:
+                zipper.wait()
+            finally:
+                zipper.stop()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.end_build()

@@ -53,3 +53,12 @@ def test_a_packed_scan_records_what_a_scan_does():
         assert (packed.ids, packed.links) == (here.ids, here.links)
         ids, links = scan(html)
         assert here.ids["page.html"] == ids and here.links["page.html"] == set(links)
+
+
+def test_a_file_still_being_written_counts_as_there(tmp_path):
+    index = LinkIndex()
+    index.add("downloads/index.html", '<a href="site.zip">The site</a>')
+    assert index.broken(tmp_path) == [
+        "downloads/index.html: link 'site.zip' points to downloads/site.zip, which is not in "
+        "the site"]
+    assert index.broken(tmp_path, coming={"downloads/site.zip"}) == []
