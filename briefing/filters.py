@@ -58,6 +58,18 @@ def url(context, value: str) -> str:
     return _relative_url(str(value), at, "")
 
 
+@pass_context
+def section_url(context, section: str, anchor: str = "") -> str:
+    """Where a section of the page's briefing is, or an anchor in it: `source.html#p3` from
+    a briefing's page; on the one-page views (print, export), where every section is on the
+    page, `#p3` (or `#section-source`). A filter, not a macro: a page asks for dozens, and a
+    macro call costs several times as much."""
+    if context.get("single_page"):
+        return f"#{anchor or 'section-' + section}"
+    address = url(context, context["briefing"].path(section))
+    return f"{address}#{anchor}" if anchor else address
+
+
 @functools.lru_cache(maxsize=65536)
 def _relative_url(path: str, page_url: str | None, base_url: str) -> str:
     if page_url is None:
@@ -72,4 +84,4 @@ class _PageAt:
 
 
 FILTERS = {"long_date": long_date, "plural": plural, "paragraphs": paragraphs,
-           "atom_date": atom_date, "url": url}
+           "atom_date": atom_date, "url": url, "section_url": section_url}
