@@ -9,7 +9,7 @@ disagree about what is wrong.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +32,12 @@ PARALLEL_FROM = 200
 
 def load_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB, *, parallel: bool = False
               ) -> list[Briefing]:
-    """Load, check and model every briefing below `docs_dir`; raise `CheckFailed` on any problem."""
-    checked = check_site(docs_dir, max_file_mb, parallel=parallel)
-    briefings = [build_briefing(b, locations) for b, locations in checked]
+    """Load, check and model every briefing below `docs_dir`; raise `CheckFailed` on any problem.
+
+    On a large site each briefing is modelled here as soon as a worker has checked it, while
+    the workers check the rest."""
+    briefings = [build_briefing(b, locations)
+                 for b, locations in _checked(docs_dir, max_file_mb, parallel=parallel)]
     return sorted(briefings, key=lambda b: b.sort_key, reverse=True)
 
 
@@ -47,22 +50,27 @@ def check_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB, *, parallel:
     as this process runs no other thread (forking a threaded process is unsafe); `then`
     runs there too, and only its result comes back.
     """
+    return list(_checked(docs_dir, max_file_mb, parallel=parallel, then=then))
+
+
+def _checked(docs_dir: Path, max_file_mb: float, *, parallel: bool, then=None) -> Iterator:
+    """`check_site`'s results one by one, as they come; `CheckFailed` once all have come, if
+    any briefing has a problem."""
     problems = [Problem(path, why)
                 for path, why in unsafe_entries(docs_dir, {METADATA_FILE, SOURCE_FILE})]
     folders = find_briefing_folders(docs_dir)
     task = functools.partial(_load_and_check, docs_dir=docs_dir,
                              max_bytes=int(max_file_mb * 1_000_000), then=then)
-    checked, check_problems = [], []
+    check_problems = []
     for result, _, load_problems, found in _map(task, folders, parallel):
         problems.extend(load_problems)
         check_problems.extend(found)
-        if result is not None:
-            checked.append(result)
+        if result is not None and not problems and not check_problems:
+            yield result
     # Files that cannot be read come first, then what is wrong in the ones that can.
     problems.extend(check_problems)
     if problems:
         raise CheckFailed(relative_to_project(problems, docs_dir.parent))
-    return checked
 
 
 def _load_and_check(folder: Path, docs_dir: Path, max_bytes: int, then=None):
@@ -77,12 +85,14 @@ def _load_and_check(folder: Path, docs_dir: Path, max_bytes: int, then=None):
     return (then(briefing, locations) if then else (briefing, locations)), locations, problems, found
 
 
-def _map(task, items: list, parallel: bool) -> list:
-    """`map`, over processes when it pays: for hundreds of briefings, on more than one core."""
+def _map(task, items: list, parallel: bool) -> Iterator:
+    """`map`, over processes when it pays: for hundreds of briefings, on more than one core;
+    each result as soon as it is there."""
     if not parallel or len(items) < PARALLEL_FROM or not can_fork():
-        return [task(item) for item in items]
+        yield from (task(item) for item in items)
+        return
     with fork_pool() as pool:
-        return list(pool.map(task, items, chunksize=max(1, len(items) // (4 * cores()))))
+        yield from pool.map(task, items, chunksize=max(1, len(items) // (8 * cores())))
 
 
 def relative_to_project(problems: list[Problem], root: Path) -> list[Problem]:

@@ -16,10 +16,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from benchmarks.synthetic import write_synthetic_briefings
+from briefing import pipeline
 from briefing.collection import APPEARANCES_PER_PAGE, PAGE_SIZE
 from briefing.commands.build import run_build
+from briefing.errors import CheckFailed
 from briefing.prerender import Prerenderer
 from briefing.project import Project
+from briefing.workers import fork_pool
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNT = 60
@@ -207,3 +210,32 @@ def test_the_home_chart_shows_findings_and_concerns_with_a_table(site):
     chart = page(site, "index.html").select_one("figure.chart")
     assert chart.find("svg")["role"] == "img"
     assert len(chart.select("circle.chart-findings")) == len(chart.select("tbody tr")) == COUNT
+
+
+def test_checked_by_workers_or_not_the_same_briefings_and_problems(site, tmp_path, monkeypatch):
+    """A large site is checked by worker processes and modelled as their results come in:
+    the briefings, and every problem in the same order, are what one process finds."""
+    docs = tmp_path / "docs"
+    shutil.copytree(site.parent / "docs", docs)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10)
+    pools = []
+    monkeypatch.setattr(pipeline, "fork_pool", lambda: pools.append(1) or fork_pool())
+    def summary(briefings):
+        return [(b.slug, b.findings, b.concerns, b.reactions, b.people) for b in briefings]
+
+    assert summary(pipeline.load_site(docs, parallel=True)) == summary(pipeline.load_site(docs))
+    assert pools, "the workers were not used"
+
+    first, later = sorted(p for p in docs.iterdir() if p.is_dir())[1], \
+        sorted(p for p in docs.iterdir() if p.is_dir())[-2]
+    metadata = first / "briefing.yml"
+    metadata.write_text(metadata.read_text(encoding="utf-8").replace("title: ", "title: [", 1),
+                        encoding="utf-8")
+    (later / "source.txt").unlink()
+    failures = []
+    for parallel in (True, False):
+        with pytest.raises(CheckFailed) as failed:
+            pipeline.load_site(docs, parallel=parallel)
+        failures.append(str(failed.value))
+    assert failures[0] == failures[1]
+    assert f"{first.name}/briefing.yml:" in failures[0] and f"{later.name}/" in failures[0]
