@@ -26,6 +26,7 @@ from .people import Cast, Speaker
 OPENING = "“„«"
 CLOSING = "”»"
 STRAIGHT = '"'
+QUOTE_MARK = re.compile(f"[{re.escape(OPENING + CLOSING + STRAIGHT)}]")
 CLAUSE_BOUNDARY = re.compile(r"(?:[.!?:;]\s|[“”\"]|^)")
 VERB_ENDS_GAP = re.compile(
     rf"{SPEECH_VERB.pattern}(?:\s*[:,]?|(?:\s+[\w’']+){{1,4}}\s*[:,])\s*$", re.IGNORECASE)
@@ -97,8 +98,8 @@ def _speech_in(paragraph: Paragraph, cast: Cast) -> list[SpokenQuote]:
 def _quote_spans(text: str, start: int) -> list[_Span]:
     """Each stretch between an opening and a closing double quotation mark."""
     spans, opened = [], None
-    for index in range(start, len(text)):
-        char = text[index]
+    for mark in QUOTE_MARK.finditer(text, start):  # the marks alone, not every character
+        index, char = mark.start(), mark.group()
         if opened is None and (char in OPENING or char == STRAIGHT):
             opened = index
         elif opened is not None and (char in CLOSING or char == STRAIGHT):
