@@ -5,11 +5,12 @@ of the site under one top folder, so unzipping never spills files. A zip cannot
 hold itself, so the copy inside has the offline wording of the downloads page
 (`OFFLINE_PAGE`, which links to no zip) in place of the online one.
 
-The entries come in a fixed order: the pages as MkDocs writes them, then every
-other file sorted, then the downloads page and the single-file downloads. So
-on a large site a process of its own (`ArchiveProcess`) zips each page as soon
-as MkDocs has written it, while the build goes on, and the small build writes
-the same zip at the end (`write_site_archive`). With timestamps from
+The entries come in a fixed order: the pages as they are written (MkDocs'
+pages in its order, each briefing's single-file download right after its
+overview), then every other file sorted, then the downloads page. So on a
+large site a process of its own (`ArchiveProcess`) zips each page as soon as
+it is written, while the build goes on, and the small build writes the same
+zip at the end (`write_site_archive`). With timestamps from
 SOURCE_DATE_EPOCH and fixed permissions, the same site always gives the same
 bytes.
 """
@@ -53,14 +54,14 @@ class SiteArchive:
             if path not in (DOWNLOADS_PAGE, OFFLINE_PAGE) and (self.site_dir / path).is_file():
                 self._add(path)
 
-    def finish(self, last: Sequence[str]) -> Path:
-        """Every file not added yet, sorted, then the downloads page, then `last`."""
-        later = set(last) | {DOWNLOADS_PAGE}
-        skipped = {self._relative(self.archive), self._relative(self.partial), OFFLINE_PAGE}
+    def finish(self) -> Path:
+        """Every file not added yet, sorted, then the downloads page."""
+        skipped = {self._relative(self.archive), self._relative(self.partial), OFFLINE_PAGE,
+                   DOWNLOADS_PAGE}
         rest = sorted(path for path in (self._relative(p) for p in self.site_dir.rglob("*")
                                         if p.is_file())
-                      if path not in self.added and path not in later and path not in skipped)
-        for path in [*rest, DOWNLOADS_PAGE, *sorted(last)]:
+                      if path not in self.added and path not in skipped)
+        for path in [*rest, DOWNLOADS_PAGE]:
             if (self.site_dir / path).is_file():
                 self._add(path)
         self.bundle.close()
@@ -84,13 +85,13 @@ class SiteArchive:
         self.added.add(path)
 
 
-def write_site_archive(site_dir: Path, archive: Path, top_folder: str, pages: Sequence[str],
-                       last: Sequence[str] = ()) -> Path:
-    """The zip of a built site: `pages` in the order MkDocs wrote them, the rest after."""
+def write_site_archive(site_dir: Path, archive: Path, top_folder: str, pages: Sequence[str]
+                       ) -> Path:
+    """The zip of a built site: `pages` in the order they were written, the rest after."""
     writer = SiteArchive(site_dir, archive, top_folder)
     try:
         writer.add_pages(pages)
-        return writer.finish(last)
+        return writer.finish()
     except BaseException:
         writer.abandon()
         raise
@@ -113,11 +114,10 @@ class ArchiveProcess:
             self.connection.send(self.waiting)
             self.waiting = []
 
-    def finish(self, last: Sequence[str]) -> None:
+    def finish(self) -> None:
         """Have the rest added and the zip closed, while this process goes on (`wait`)."""
         self.connection.send(self.waiting)
         self.connection.send(None)
-        self.connection.send(list(last))
 
     def wait(self) -> None:
         """Once the zip is written; raise here what went wrong there."""
@@ -139,7 +139,7 @@ def _archive_pages(connection, site_dir: Path, archive: Path, top_folder: str) -
     try:
         while (paths := connection.recv()) is not None:
             writer.add_pages(paths)
-        writer.finish(connection.recv())
+        writer.finish()
         connection.send("")
     except BaseException:  # told to the build process, which stops the build with it
         writer.abandon()

@@ -67,6 +67,12 @@ def download_pages(collection: Collection) -> list[SitePage]:
                       "single_page": True}) for b in collection.briefings]
 
 
+def overview_beside(download: SitePage) -> str:
+    """The overview page of the briefing a download holds: the download is written, and
+    zipped, right after it."""
+    return f"{download.context['briefing'].slug}/index.md"
+
+
 def home_pages(collection: Collection) -> list[SitePage]:
     chart = findings_and_concerns(collection.briefings)
     return [SitePage(_md(listing.path()), "Briefings", "home.html",

@@ -49,7 +49,7 @@ from .filters import FILTERS
 from .links import LinkIndex, packed_scan
 from .load import METADATA_FILE, SOURCE_FILE
 from .model import Briefing
-from .pages import INDEX_TITLES, SitePage, download_pages, site_pages
+from .pages import INDEX_TITLES, SitePage, download_pages, overview_beside, site_pages
 from .pipeline import load_site
 from .prerender import TEMPLATE as PRERENDERED
 from .prerender import Prerenderer, RenderedPage
@@ -63,8 +63,6 @@ from .stylesheet import STYLESHEET, minified
 from .template_page import TemplatePage
 
 TOOL_TEMPLATES = {DRAFT_TEMPLATE}
-DOWNLOADS_CHUNK = 50
-"""Whole-briefing files a worker renders and writes per task."""
 PAGE_DEFAULTS = {"briefing": None, "section": None, "single_page": False, "related": (),
                  "listing": None, "chart": None, "group": None, "person_across": None,
                  "index_kind": None, "linked_data": None, "offline": False}
@@ -102,13 +100,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.nav: Navigation | None = None
         self.downloads: dict[str, Page] = {}
         """Each briefing whole in one file: rendered like a page, written by the plugin."""
+        self.download_beside: dict[str, str] = {}
+        """Each briefing's overview (src_uri) -> its download's: written just after it."""
+        self.downloads_written: set[str] = set()
         self.render = None
         """`render(src_uri) -> html` for a generated page or download, from `on_nav` on."""
         self.prerenderer = Prerenderer()
         self.zipper: ArchiveProcess | None = None
         """On a large site, the process zipping each page once MkDocs has written it."""
         self.written_pages: list[str] = []
-        """Every page MkDocs has written in this build, in order: the zip's order."""
+        """Every page written in this build, in the zip's order: MkDocs' pages in its order,
+        each briefing's download right after its overview."""
+        self.zipped = 0
+        """How many of `written_pages` the zip process has been told of."""
         self.collector = BuildCollector()
         self.taken: dict[str, RenderedPage] = {}
         """Pages handed to MkDocs from the prerenderer, until their `on_post_page`."""
@@ -123,7 +127,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.failure = None
-        self.written_pages = []
+        self.written_pages, self.zipped, self.downloads_written = [], 0, set()
         try:
             self.briefings = load_site(Path(config.docs_dir), self.config.max_file_mb,
                                        parallel=not self.serving)
@@ -154,6 +158,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.downloads = {page.src_uri: Page(page.title, File.generated(config, page.src_uri,
                                                                         content=""), config)
                           for page in downloads}
+        self.download_beside = {overview_beside(page): page.src_uri for page in downloads}
         return files
 
     def _minify_stylesheet(self, files: Files, config: MkDocsConfig) -> None:
@@ -193,7 +198,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _start_prerender(self, env: jinja2.Environment, config: MkDocsConfig,
                          documentation: list[File]) -> None:
         """Have `self.render` ready; on a large site, start the workers on every generated page,
-        the data files and the downloads."""
+        the data files and the downloads (each beside its briefing's overview)."""
         pages = [f.page for f in documentation if f.src_uri in self.generated and f.page]
         by_uri = {page.file.src_uri: page for page in pages} | self.downloads
         nav = self.nav
@@ -209,15 +214,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.serving or not Prerenderer.worthwhile(len(pages)):
             return
         site_dir = Path(config.site_dir)
-        downloads = list(self.downloads)
         if self.archive_path:
             self.zipper = ArchiveProcess(site_dir, site_dir / self.archive_path,
                                          self.config.archive_name)
         self.prerenderer.start(
             [page.file.src_uri for page in pages], render,
             first=[functools.partial(self._write_data_files, site_dir)],
-            last=[functools.partial(self._write_downloads, downloads[i:i + DOWNLOADS_CHUNK],
-                                    site_dir) for i in range(0, len(downloads), DOWNLOADS_CHUNK)])
+            beside={overview: functools.partial(self._write_download, download, site_dir)
+                    for overview, download in self.download_beside.items()})
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files):
         """The last event before MkDocs reads every page, which takes a while on a large site:
@@ -263,9 +267,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 "content_security_policy": content_security_policy(live_reload=self.serving)}
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        # MkDocs writes a page after this event: the one before is on disk now.
-        if self.zipper is not None and self.written_pages:
-            self.zipper.page_written(self.written_pages[-1])
+        # MkDocs writes a page after this event: the ones before are on disk now.
+        self._tell_zipper()
         self.written_pages.append(page.file.dest_uri)
         rendered = self.taken.pop(page.file.src_uri, None)
         if rendered is not None and rendered.html == output:
@@ -274,8 +277,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.link_index.add(page.url, output)
         if isinstance(page, TemplatePage):
             page.anchors_rendered(self.link_index.ids[page.url])
+        if (download := self.download_beside.get(page.file.src_uri)) is not None:
+            written = rendered.beside if rendered is not None else None
+            self._download_written(download, written or self._write_download(
+                download, Path(config.site_dir)))
         self.progress.advance()
         return output
+
+    def _tell_zipper(self) -> None:
+        """Tell the zip process of the pages written since it was last told."""
+        if self.zipper is not None:
+            for path in self.written_pages[self.zipped:]:
+                self.zipper.page_written(path)
+            self.zipped = len(self.written_pages)
 
     def _write_data_files(self, site_dir: Path) -> None:
         """Each briefing's source text as received, the search index and the JSON data: files,
@@ -287,18 +301,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for path, content in data.items():
             _write(site_dir / path, content.encode("utf-8"))
 
-    def _write_downloads(self, src_uris: list[str], site_dir: Path
-                         ) -> list[tuple[str, str, str]]:
-        """Render and write these downloads; the url and packed ids and links of each
-        (`packed_scan`), for the link check."""
-        written = []
-        for src_uri in src_uris:
-            page = self.downloads[src_uri]
-            html = self.render(src_uri)
-            # Encoded as MkDocs encodes a page.
-            _write(site_dir / page.file.dest_uri, html.encode("utf-8", errors="xmlcharrefreplace"))
-            written.append((page.url, *packed_scan(html)))
-        return written
+    def _write_download(self, src_uri: str, site_dir: Path) -> tuple[str, str, str]:
+        """Render and write a download; its url and packed ids and links (`packed_scan`), for
+        the link check."""
+        page = self.downloads[src_uri]
+        html = self.render(src_uri)
+        # Encoded as MkDocs encodes a page.
+        _write(site_dir / page.file.dest_uri, html.encode("utf-8", errors="xmlcharrefreplace"))
+        return (page.url, *packed_scan(html))
+
+    def _download_written(self, src_uri: str, scanned: tuple[str, str, str]) -> None:
+        self.link_index.record_packed(*scanned)
+        self.written_pages.append(self.downloads[src_uri].file.dest_uri)
+        self.downloads_written.add(src_uri)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.progress.finish()
@@ -306,12 +321,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         try:
             if self.prerenderer.running:
                 self.prerenderer.finish_first()
-                chunks = self.prerenderer.finish_last()
             else:
                 self._write_data_files(site_dir)
-                chunks = [self._write_downloads(list(self.downloads), site_dir)]
-            for url, ids, links in (entry for chunk in chunks for entry in chunk):
-                self.link_index.record_packed(url, ids, links)
+            # A download whose overview MkDocs did not write (`mkdocs serve --dirty`): now.
+            for src_uri in self.downloads.keys() - self.downloads_written:
+                self._download_written(src_uri, self._write_download(src_uri, site_dir))
             self._finish_archive(site_dir)
             # While the zip's own process adds the last files, check the links; the zip is
             # one of the files they may point to.
@@ -325,17 +339,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError("Broken links in the built site:\n" + "\n".join(broken))
 
     def _finish_archive(self, site_dir: Path) -> None:
-        """Have the zip finished: its own process has the pages already, but for the last one,
-        and adds the rest now (`_archive_written` waits for it); or, on a small site, the whole
-        zip is written now, in the same order."""
-        downloads = [page.file.dest_uri for page in self.downloads.values()]
+        """Have the zip finished: its own process has the pages already, but for the last
+        ones, and adds the rest now (`_archive_written` waits for it); or, on a small site, the
+        whole zip is written now, in the same order."""
         if self.zipper is not None:
-            if self.written_pages:
-                self.zipper.page_written(self.written_pages[-1])
-            self.zipper.finish(downloads)
+            self._tell_zipper()
+            self.zipper.finish()
         elif self.archive_path:
             write_site_archive(site_dir, site_dir / self.archive_path, self.config.archive_name,
-                               self.written_pages, downloads)
+                               self.written_pages)
 
     def _archive_written(self) -> None:
         """Wait for the zip's process to finish it; raise what went wrong there."""
@@ -356,7 +368,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.zipper is not None:
             self.zipper.stop()
             self.zipper = None
-        self.written_pages = []
+        self.written_pages, self.zipped, self.downloads_written = [], 0, set()
         self.prerenderer.close()
         self.collector.release()
         self.taken.clear()

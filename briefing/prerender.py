@@ -14,10 +14,11 @@ the plugin starts the work early and collects it where MkDocs asks for it:
   MkDocs still fires `on_post_page` with the whole page, writes it, and
   validates it, so other plugins see every page as usual.
 
-Each worker also lists the page's ids and links (`links.scan`), so the
-link check costs the main process nothing per page. Workers also run whole
-tasks: first the data files (search index, JSON), last the single-file
-downloads, which the plugin otherwise writes itself after the pages.
+Each worker also lists the page's ids and links (`links.packed_scan`), so the
+link check costs the main process nothing per page. Workers also run tasks:
+first the data files (search index, JSON), and beside a page the work that
+goes with it (a briefing's single-file download, beside its overview), whose
+result comes back with the page; the plugin otherwise does both itself.
 
 Only a large build forks (`workers`), never `mkdocs serve`. Anything
 else renders in MkDocs' loop as usual, with identical output: a test builds
@@ -27,7 +28,7 @@ the same site both ways and compares every byte.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -51,12 +52,16 @@ class RenderedPage:
     ids: str
     """Its ids and its links, each joined into one string (`links.packed_scan`)."""
     links: str
+    beside: Any = None
+    """What the task beside the page returned, if it has one."""
 
 
 _render: Callable[[str], str] | None = None
 """What a worker calls for each page; set before forking, so the workers inherit it."""
 _tasks: Sequence[Callable[[], Any]] = ()
-"""Other work for the workers (the data files, the downloads); inherited the same way."""
+"""Work to do first (the data files); inherited the same way."""
+_beside: Mapping[str, Callable[[], Any]] = {}
+"""Work to do right after rendering a page, by its src_uri; inherited the same way."""
 
 
 def _run_task(index: int) -> Any:
@@ -68,7 +73,8 @@ def _render_chunk(src_uris: Sequence[str]) -> list[RenderedPage]:
     rendered = []
     for src_uri in src_uris:
         html = _render(src_uri)
-        rendered.append(RenderedPage(html, *packed_scan(html)))
+        task = _beside.get(src_uri)
+        rendered.append(RenderedPage(html, *packed_scan(html), task() if task else None))
     return rendered
 
 
@@ -82,11 +88,7 @@ class Prerenderer:
         self._left: dict[int, int] = {}
         """Per chunk submitted, how many of its pages MkDocs has yet to take."""
         self._next_chunk = 0
-        self._later: list[int] = []
-        """`last` tasks not submitted yet; one goes in after every `_spread` chunks."""
-        self._spread = 1
         self._tasks: list[Future] = []
-        self._first = 0
 
     @staticmethod
     def worthwhile(page_count: int) -> bool:
@@ -94,46 +96,35 @@ class Prerenderer:
 
     def start(self, src_uris: Sequence[str], render: Callable[[str], str], *,
               first: Sequence[Callable[[], Any]] = (),
-              last: Sequence[Callable[[], Any]] = ()) -> None:
+              beside: Mapping[str, Callable[[], Any]] | None = None) -> None:
         """Render `src_uris`, in this order, with `render(src_uri) -> html` in worker processes;
-        run the tasks `first` before them and `last` among them (`finish_first`,
-        `finish_last`).
+        run the tasks `first` before them (`finish_first`), and `beside[src_uri]` right after
+        rendering that page, in the same worker (`RenderedPage.beside`).
 
         The workers keep at most `AHEAD` chunks of pages ahead of MkDocs, since every page
-        rendered waits in this process's memory until MkDocs takes it; while MkDocs catches
-        up they run the `last` tasks, spread through the pages."""
-        global _render, _tasks
+        rendered waits in this process's memory until MkDocs takes it."""
+        global _render, _tasks, _beside
         self.close()
-        _render, _tasks = render, (*first, *last)
+        _render, _tasks, _beside = render, tuple(first), dict(beside or {})
         # Out of the collector's sight until the build ends (collector.py), what the workers
         # share is not touched, and so not copied, by their collections.
         gc.freeze()
         self._pool = fork_pool()
-        self._first = len(first)
         self._tasks = [self._pool.submit(_run_task, i) for i in range(len(first))]
         self._chunks = [list(src_uris[i:i + CHUNK]) for i in range(0, len(src_uris), CHUNK)]
         self._chunk_of = {uri: (n, place) for n, chunk in enumerate(self._chunks)
                           for place, uri in enumerate(chunk)}
-        self._later = list(range(len(first), len(_tasks)))
-        self._spread = max(1, len(self._chunks) // (len(self._later) + 1))
         self._fill()
 
     def _fill(self, through: int = -1) -> None:
-        """Submit chunks until `AHEAD` are waiting to be taken (or up to chunk `through`),
-        a `last` task after every few; once every chunk is submitted, the `last` tasks left."""
+        """Submit chunks until `AHEAD` are waiting to be taken (or up to chunk `through`)."""
         assert self._pool is not None
-        spread = self._spread
         while self._next_chunk < len(self._chunks) and (
                 len(self._left) < AHEAD or self._next_chunk <= through):
             n = self._next_chunk
             self._futures[n] = self._pool.submit(_render_chunk, self._chunks[n])
             self._left[n] = len(self._chunks[n])
             self._next_chunk += 1
-            if self._later and self._next_chunk % spread == 0:
-                self._tasks.append(self._pool.submit(_run_task, self._later.pop(0)))
-        if self._next_chunk == len(self._chunks):
-            self._tasks += [self._pool.submit(_run_task, i) for i in self._later]
-            self._later = []
 
     def __contains__(self, src_uri: str) -> bool:
         return src_uri in self._chunk_of
@@ -157,19 +148,14 @@ class Prerenderer:
 
     def finish_first(self) -> list[Any]:
         """What each task `first` returned, once all are done; or what one of them raised."""
-        return [task.result() for task in self._tasks[:self._first]]
-
-    def finish_last(self) -> list[Any]:
-        """What each task `last` returned, once all are done; or what one of them raised."""
-        self._fill(through=len(self._chunks))
-        return [task.result() for task in self._tasks[self._first:]]
+        return [task.result() for task in self._tasks]
 
     def close(self) -> None:
         """Stop the workers (at the end of a build, or when it fails)."""
-        global _render, _tasks
+        global _render, _tasks, _beside
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
         self._chunk_of, self._chunks, self._futures, self._left = {}, [], {}, {}
-        self._next_chunk, self._later, self._tasks, self._first = 0, [], [], 0
-        _render, _tasks = None, ()
+        self._next_chunk, self._tasks = 0, []
+        _render, _tasks, _beside = None, (), {}
