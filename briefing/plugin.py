@@ -128,6 +128,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.failure = None
         self.written_pages, self.zipped, self.downloads_written = [], 0, set()
+        # Loading a large site makes millions of objects, all kept: collect less often from
+        # the start (a build that fails here releases the collector in `end_build`).
+        self.collector.hold()
         try:
             self.briefings = load_site(Path(config.docs_dir), self.config.max_file_mb,
                                        parallel=not self.serving)
@@ -135,7 +138,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.failure = failure
             raise PluginError(str(failure)) from None
         self.build_time.pin(self.briefings)
-        self.collector.hold()
+        self.collector.hold()  # and freeze what was loaded
         self.collection = build_collection(self.briefings)
         self.link_index = LinkIndex()
         published_sources = {f"{b.slug}/{SOURCE_FILE}" for b in self.briefings}
