@@ -36,8 +36,8 @@ def test_every_broken_link_is_named_on_each_page_that_has_it(tmp_path):
         "a/one.html: link '#gone' points to #gone, which a/one.html does not have",
         "a/one.html: link 'missing.html' points to a/missing.html, which is not in the site",
         "a/two.html: link '../../outside.html' points outside the site",
-        "a/two.html: link '/index.html' is absolute: it breaks when the site is opened from "
-        "disk or a sub-path",
+        ("a/two.html: link '/index.html' is absolute: it breaks when the site is opened from "
+         "disk or a sub-path"),
         "a/two.html: link 'missing.html' points to a/missing.html, which is not in the site",
         "a/two.html: link 'one.html#z' points to #z, which a/one.html does not have",
     ]
@@ -59,6 +59,6 @@ def test_a_file_still_being_written_counts_as_there(tmp_path):
     index = LinkIndex()
     index.add("downloads/index.html", '<a href="site.zip">The site</a>')
     assert index.broken(tmp_path) == [
-        "downloads/index.html: link 'site.zip' points to downloads/site.zip, which is not in "
-        "the site"]
+        ("downloads/index.html: link 'site.zip' points to downloads/site.zip, which is not in "
+         "the site")]
     assert index.broken(tmp_path, coming={"downloads/site.zip"}) == []
