@@ -9,6 +9,12 @@ peak memory is the whole process tree's, sampled (`TreeMemory`). Also timed:
 `build.py check` on the same site, the search page answering a query in headless
 Chromium (when Playwright is installed), and the default one-briefing build.
 `--save` writes benchmarks/results.md with the machine described.
+
+Every site is built in one scratch folder, deleted only once all figures are taken:
+on ext4, creating files is slow for minutes after thousands were deleted (`perf`
+shows the time in `recently_deleted`, called from `ext4_create`), and each build
+would otherwise pay for the folders of the size measured before it. For the same
+reason, runs made within minutes of each other slow each other down.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -128,18 +135,18 @@ def project_config(folder: Path) -> Path:
     return config
 
 
-def measure(count: int, where: Path | None = None) -> Row:
-    with tempfile.TemporaryDirectory(prefix=f"briefing-bench-{count}-", dir=where) as tmp:
-        folder = Path(tmp)
-        write_synthetic_briefings(folder / "docs", count)
-        config = project_config(folder)
-        build_py = [sys.executable, str(PROJECT / "build.py"), "--config", str(config)]
-        check = timed(build_py + ["check"])
-        build = timed(build_py + ["build", "--site-dir", str(folder / "site")])
-        files = [p for p in (folder / "site").rglob("*") if p.is_file()]
-        pages = sum(1 for p in files if p.suffix == ".html")
-        return Row(count, build, check, pages, sum(p.stat().st_size for p in files),
-                   search_time(folder / "site"))
+def measure(count: int, scratch: Path) -> Row:
+    """Build `count` synthetic briefings in a folder of their own in `scratch`, left there."""
+    folder = Path(tempfile.mkdtemp(prefix=f"{count}-", dir=scratch))
+    write_synthetic_briefings(folder / "docs", count)
+    config = project_config(folder)
+    build_py = [sys.executable, str(PROJECT / "build.py"), "--config", str(config)]
+    check = timed(build_py + ["check"])
+    build = timed(build_py + ["build", "--site-dir", str(folder / "site")])
+    files = [p for p in (folder / "site").rglob("*") if p.is_file()]
+    pages = sum(1 for p in files if p.suffix == ".html")
+    return Row(count, build, check, pages, sum(p.stat().st_size for p in files),
+               search_time(folder / "site"))
 
 
 def search_time(site: Path) -> float | None:
@@ -164,10 +171,10 @@ def search_time(site: Path) -> float | None:
     return seconds
 
 
-def default_build(where: Path | None = None) -> Run:
-    with tempfile.TemporaryDirectory(prefix="briefing-bench-default-", dir=where) as tmp:
-        return timed([sys.executable, str(PROJECT / "build.py"), "build", "--site-dir",
-                      str(Path(tmp) / "site")])
+def default_build(scratch: Path) -> Run:
+    folder = Path(tempfile.mkdtemp(prefix="default-", dir=scratch))
+    return timed([sys.executable, str(PROJECT / "build.py"), "build", "--site-dir",
+                  str(folder / "site")])
 
 
 def table(rows: list[Row], default: Run) -> str:
@@ -205,18 +212,18 @@ def machine() -> str:
             f"{platform.system()} {platform.release()}, Python {platform.python_version()}")
 
 
-def writing_seconds(where: Path | None, files: int = 10_000, size: int = 20_000) -> float:
-    """Seconds to write `files` files of `size` bytes into 100 folders here: what writing a
-    1,000-briefing site costs this disk before any of our code runs. On a virtual machine it
-    changes from hour to hour, so it is measured with every run."""
+def writing_seconds(scratch: Path, files: int = 10_000, size: int = 20_000) -> float:
+    """Seconds to write `files` files of `size` bytes into 100 folders in `scratch`: what
+    writing a 1,000-briefing site costs this disk before any of our code runs. On a virtual
+    machine it changes from hour to hour, so it is measured with every run."""
     data = b"x" * size
-    with tempfile.TemporaryDirectory(prefix="briefing-bench-disk-", dir=where) as tmp:
-        started = time.perf_counter()
-        for n in range(files):
-            folder = Path(tmp) / f"{n % 100}"
-            folder.mkdir(exist_ok=True)
-            (folder / f"{n}.html").write_bytes(data)
-        return time.perf_counter() - started
+    tmp = tempfile.mkdtemp(prefix="disk-", dir=scratch)
+    started = time.perf_counter()
+    for n in range(files):
+        folder = Path(tmp) / f"{n % 100}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"{n}.html").write_bytes(data)
+    return time.perf_counter() - started
 
 
 def filesystem(folder: Path) -> str:
@@ -239,14 +246,21 @@ def main() -> None:
     parser.add_argument("--save", nargs="?", type=Path, const=Path(__file__).parent / "results.md",
                         help="write the results (default: benchmarks/results.md)")
     args = parser.parse_args()
-    rows = []
-    for count in args.sizes:
-        rows.append(measure(count, args.where))
-        print(f"measured {count} briefings", file=sys.stderr)
-    result = table(rows, default_build(args.where))
-    where = filesystem(args.where or Path(tempfile.gettempdir()))
-    where += (f"; writing 10,000 files of 20 KB there took {writing_seconds(args.where):.2f} s "
-              "(no Briefing code involved)")
+    # Nothing is deleted until every figure is taken: after thousands of files are deleted,
+    # ext4 is slow to create files for minutes (perf: recently_deleted, in ext4_create), and
+    # a build would pay for the folders of the size measured before it.
+    scratch = Path(tempfile.mkdtemp(prefix="briefing-bench-", dir=args.where))
+    try:
+        rows = []
+        for count in args.sizes:
+            rows.append(measure(count, scratch))
+            print(f"measured {count} briefings", file=sys.stderr)
+        result = table(rows, default_build(scratch))
+        where = filesystem(args.where or Path(tempfile.gettempdir()))
+        where += (f"; writing 10,000 files of 20 KB there took {writing_seconds(scratch):.2f} s "
+                  "(no Briefing code involved)")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     print(result)
     print(f"\nSites built in {where}.\nTargets: {TARGETS}")
     if args.save:
