@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections import defaultdict
 from collections.abc import Collection, Iterable
 from html import unescape
 from pathlib import Path
@@ -70,26 +69,13 @@ class LinkIndex:
 
     def broken(self, site_dir: Path, coming: Collection[str] = ()) -> list[str]:
         """One message for each link whose file or anchor does not exist; the files `coming`
-        (still being written, such as the site's zip) count as existing.
-
-        A link that names a file means the same on every page of a folder, and the pages of a
-        folder share most of their links, so each such link is checked once per folder."""
+        (still being written, such as the site's zip) count as existing."""
         problems = []
-        pages_in: dict[str, list[str]] = defaultdict(list)
-        for page_url in self.links:
-            pages_in[posixpath.dirname(page_url)].append(page_url)
-        for folder, page_urls in pages_in.items():
-            in_page = set()
-            for link in frozenset().union(*(self.links[url] for url in page_urls)):
-                if not _split(link)[0]:  # `#x`, `?q`: into the page itself, checked below
-                    in_page.add(link)
-                elif reason := self._why_broken(page_urls[0], folder, link, site_dir, coming):
-                    problems += [f"{url}: link '{link}' {reason}" for url in page_urls
-                                 if link in self.links[url]]
-            for page_url in page_urls:
-                for link in self.links[page_url] & in_page:
-                    if reason := self._why_broken(page_url, folder, link, site_dir, coming):
-                        problems.append(f"{page_url}: link '{link}' {reason}")
+        for page_url, links in sorted(self.links.items()):
+            folder = posixpath.dirname(page_url)
+            for link in links:
+                if reason := self._why_broken(page_url, folder, link, site_dir, coming):
+                    problems.append(f"{page_url}: link '{link}' {reason}")
         return sorted(problems)
 
     def _missing_anchor(self, target: str, fragment: str) -> str | None:

@@ -103,6 +103,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.download_beside: dict[str, str] = {}
         """Each briefing's overview (src_uri) -> its download's: written just after it."""
         self.downloads_written: set[str] = set()
+        """Downloads written so far in this build; any left are written at its end."""
         self.render = None
         """`render(src_uri) -> html` for a generated page or download, from `on_nav` on."""
         self.prerenderer = Prerenderer()
