@@ -98,7 +98,7 @@ def write_site_archive(site_dir: Path, archive: Path, top_folder: str, pages: Se
 
 
 class ArchiveProcess:
-    """`write_site_archive` in a process of its own, fed the pages MkDocs has written, a few
+    """`write_site_archive` in a process of its own, fed the pages as they are written, a few
     at a time (a message per page cost the build process more than sending the page)."""
 
     BATCH = 25

@@ -34,8 +34,8 @@ def scan(html: str) -> tuple[set[str], list[str]]:
 
 
 PACKED = "\0"
-"""Joins a page's ids, and its links: never part of either, as the site's input has no control
-characters."""
+"""Joins a generated page's ids, and its links: never part of either, since briefings with
+control characters in them are refused."""
 
 
 def packed_scan(html: str) -> tuple[str, str]:
