@@ -7,7 +7,8 @@ Each build runs `build.py build` in its own process, so wall time includes the
 interpreter's start; CPU time counts the process and its workers (os.wait4);
 peak memory is the whole process tree's, sampled (`TreeMemory`). Also timed:
 `build.py check` on the same site, the search page answering a query in headless
-Chromium (when Playwright is installed), and the default one-briefing build.
+Chromium (when Playwright is installed), and the default one-briefing build; and, to
+tell a slow hour from a slow build, writing 10,000 plain files and a fixed pure-Python loop.
 `--save` writes benchmarks/results.md with the machine described.
 
 Every site is built in one scratch folder, deleted only once all figures are taken:
@@ -226,6 +227,19 @@ def writing_seconds(scratch: Path, files: int = 10_000, size: int = 20_000) -> f
     return time.perf_counter() - started
 
 
+def cpu_seconds(iterations: int = 3_000_000) -> float:
+    """Seconds a fixed pure-Python loop takes here (the median of three runs): on a virtual
+    machine the same work takes a fifth longer in some hours than in others, so it is
+    measured with every run, like the disk."""
+    times = []
+    for _ in range(3):
+        started, total = time.perf_counter(), 0
+        for n in range(iterations):
+            total += n * n
+        times.append(time.perf_counter() - started)
+    return sorted(times)[1]
+
+
 def filesystem(folder: Path) -> str:
     """`/tmp (ext4)`: where the sites are built, and on what; building is mostly writing files."""
     folder = folder.resolve()
@@ -259,13 +273,15 @@ def main() -> None:
         where = filesystem(args.where or Path(tempfile.gettempdir()))
         where += (f"; writing 10,000 files of 20 KB there took {writing_seconds(scratch):.2f} s "
                   "(no Briefing code involved)")
+        speed = f"a fixed pure-Python loop (3 million steps) took {cpu_seconds():.2f} s"
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     print(result)
-    print(f"\nSites built in {where}.\nTargets: {TARGETS}")
+    print(f"\nSites built in {where}.\nCPU: {speed}.\nTargets: {TARGETS}")
     if args.save:
         command = " ".join(["python benchmarks/run.py", *sys.argv[1:]])
-        text = (f"# Benchmark results\n\nMachine: {machine()}\n\nSites built in: {where}\n\n"
+        text = (f"# Benchmark results\n\nMachine: {machine()}; {speed}\n\n"
+                f"Sites built in: {where}\n\n"
                 f"Command: `{command}`\n\n{result}\n\nTargets: {TARGETS}\n")
         args.save.write_text(text, encoding="utf-8")
 
