@@ -95,28 +95,30 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """The site's stylesheet as published, which a single-file export inlines."""
         self.sources: dict[str, Path] = {}
         """Each briefing's source.txt, by where it is published: copied with the data files."""
-        self.generated: set[str] = set()
-        """Pages made from a template alone (not a Markdown page of the user's at that address)."""
         self.nav: Navigation | None = None
         self.downloads: dict[str, Page] = {}
         """Each briefing whole in one file: rendered like a page, written by the plugin."""
         self.download_beside: dict[str, str] = {}
         """Each briefing's overview (src_uri) -> its download's: written just after it."""
-        self.downloads_written: set[str] = set()
-        """Downloads written so far in this build; any left are written at its end."""
         self.render = None
         """`render(src_uri) -> html` for a generated page or download, from `on_nav` on."""
         self.prerenderer = Prerenderer()
         self.zipper: ArchiveProcess | None = None
         """On a large site, the process zipping each page once MkDocs has written it."""
+        self._forget_written()
+        self.collector = BuildCollector()
+        self.taken: dict[str, RenderedPage] = {}
+        """Pages handed to MkDocs from the prerenderer, until their `on_post_page`."""
+
+    def _forget_written(self) -> None:
+        """What a build has written so far: nothing yet (a new build, or one that ended)."""
         self.written_pages: list[str] = []
         """Every page written in this build, in the zip's order: MkDocs' pages in its order,
         each briefing's download right after its overview."""
         self.zipped = 0
         """How many of `written_pages` the zip process has been told of."""
-        self.collector = BuildCollector()
-        self.taken: dict[str, RenderedPage] = {}
-        """Pages handed to MkDocs from the prerenderer, until their `on_post_page`."""
+        self.downloads_written: set[str] = set()
+        """Downloads written so far in this build; any left are written at its end."""
 
     @property
     def archive_path(self) -> str | None:
@@ -128,7 +130,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.failure = None
-        self.written_pages, self.zipped, self.downloads_written = [], 0, set()
+        self._forget_written()
         # Loading a large site makes millions of objects, all kept: collect less often from
         # the start (a build that fails here releases the collector in `end_build`).
         self.collector.hold()
@@ -152,11 +154,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 files.remove(file)
         self._minify_stylesheet(files, config)
         self.pages = {page.src_uri: page for page in site_pages(self.collection)}
-        self.generated = set()
         for page in self.pages.values():
+            # A Markdown page of the user's at a generated address keeps its text.
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(_generated_page(config, page))
-                self.generated.add(page.src_uri)
         downloads = download_pages(self.collection)
         self.pages.update((page.src_uri, page) for page in downloads)
         self.downloads = {page.src_uri: Page(page.title, File.generated(config, page.src_uri,
@@ -179,7 +180,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return markdown
-        if page.file.src_uri in self.generated:
+        if isinstance(page, TemplatePage):
             # No front matter to parse (MkDocs reads it as YAML: a tenth of the main process's
             # time at 1,000 briefings): the page is empty, and its title is set here.
             page.meta["title"] = generated.title
@@ -191,7 +192,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files):
-        if page.file.src_uri in self.generated:
+        if isinstance(page, TemplatePage):
             return html  # empty: the page is all template
         return sanitise_html(html)
 
@@ -203,14 +204,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                          documentation: list[File]) -> None:
         """Have `self.render` ready; on a large site, start the workers on every generated page,
         the data files and the downloads (each beside its briefing's overview)."""
-        pages = [f.page for f in documentation if f.src_uri in self.generated and f.page]
+        pages = [f.page for f in documentation if isinstance(f.page, TemplatePage)]
         by_uri = {page.file.src_uri: page for page in pages} | self.downloads
         nav = self.nav
 
         def render(src_uri: str) -> str:
             page, generated = by_uri[src_uri], self.pages[src_uri]
-            # Ahead of MkDocs reading the page (on_page_markdown sets the same title there).
-            page.title = generated.title
             context = self._page_context(_mkdocs_context(page, config, nav, documentation), page)
             return env.get_template(generated.template).render(context)
 
@@ -372,7 +371,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.zipper is not None:
             self.zipper.stop()
             self.zipper = None
-        self.written_pages, self.zipped, self.downloads_written = [], 0, set()
+        self._forget_written()
         self.prerenderer.close()
         self.collector.release()
         self.taken.clear()
