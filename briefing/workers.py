@@ -30,8 +30,9 @@ def can_fork() -> bool:
     return cores() >= 2 and threading.active_count() == 1
 
 
-def fork_pool(max_workers: int | None = None) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=max_workers or cores(),
+def fork_pool() -> ProcessPoolExecutor:
+    """One forked worker per core, each ending with the build process."""
+    return ProcessPoolExecutor(max_workers=cores(),
                                mp_context=multiprocessing.get_context("fork"),
                                initializer=_exit_with, initargs=(os.getpid(),))
 
