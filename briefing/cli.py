@@ -13,8 +13,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from .collector import before_exit
 from .errors import BriefingError, CheckFailed, UsageError
+from .language.words import plural
+from .parallel.collector import before_exit
 
 if TYPE_CHECKING:
     from .project import Project
@@ -58,7 +59,6 @@ def main(argv: list[str] | None = None, default_config: Path | None = None) -> i
 
 def _build(project: Project, args) -> int:
     from .commands.build import run_build
-    from .filters import plural
 
     result = run_build(project, Path(args.site_dir) if args.site_dir else None)
     shown = _shown_path(result.site_dir)
@@ -71,7 +71,6 @@ def _build(project: Project, args) -> int:
 
 def _check(project: Project, args) -> int:
     from .commands.check import coverage_lines, run_check
-    from .filters import plural
 
     report = run_check(project)
     print(report.summary)
@@ -96,7 +95,6 @@ def _serve(project: Project, args) -> int:
 
 def _new(project: Project, args) -> int:
     from .commands.new import run_new
-    from .filters import plural
 
     result = run_new(project, args.slug, Path(args.source), force=args.force)
     print(f"Created {_shown_path(result.folder)}{os.sep} from {args.source} "

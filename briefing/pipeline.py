@@ -1,9 +1,12 @@
-"""The pipeline in one place: load -> check -> model. Render and write are MkDocs' part.
+"""The build, top to bottom: load -> check -> model -> group -> plan; MkDocs renders and writes
+every page; then the data files, the downloads, the zip and the check of every link.
 
-In: the docs folder. Out: the `Briefing`s to publish, newest first, or
-`CheckFailed` listing every problem of every briefing. `build.py check`, the
-build and the MkDocs plugin all go through `load_site`, so they can never
-disagree about what is wrong.
+`build_site` is the whole of it, in one function. MkDocs runs its render loop in the
+middle, so the function is a context manager: the MkDocs adapter (`mkdocs.plugin`)
+enters it when MkDocs has listed the docs folder (`on_files`), and leaves it when MkDocs
+has written every page (`on_post_build`), or with the error that stopped the build.
+`load_site` and `check_site` are the first stages alone, for `build.py check`, `new`
+and `export`: every command goes through them, so none can disagree about what is wrong.
 """
 
 from __future__ import annotations
@@ -11,34 +14,90 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .check import Locations, check_briefing
-from .errors import CheckFailed, Problem
-from .load import (
+from markupsafe import Markup
+
+from .checks.checker import Locations, check_briefing
+from .errors import BriefingError, CheckFailed, Problem
+from .inputs.files import DEFAULT_MAX_MB, unsafe_entries
+from .inputs.folders import (
     METADATA_FILE,
     SOURCE_FILE,
     LoadedBriefing,
     find_briefing_folders,
     load_briefing,
 )
-from .model import Briefing, build_briefing
-from .safefiles import DEFAULT_MAX_MB, unsafe_entries
-from .workers import can_fork, cores, fork_pool
+from .model.briefing import Briefing, build_briefing
+from .model.collection import build_collection
+from .parallel.workers import Workers
+from .site.context import TemplateContexts
+from .site.output import SiteOutput
+from .site.pages import SitePlan, plan_site
+from .site.reproducible import pinned_build_time
 
-PARALLEL_FROM = 200
-"""Briefings; below this, starting processes costs more than it saves."""
+
+class BrokenLinks(BriefingError):
+    """The built site links to a page, file or anchor it does not have."""
 
 
-def load_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB, *, parallel: bool = False
-              ) -> list[Briefing]:
-    """Load, check and model every briefing below `docs_dir`; raise `CheckFailed` on any problem.
+@dataclass(frozen=True)
+class BuildSettings:
+    """What one build is asked to do, from mkdocs.yml and the command."""
 
-    On a large site each briefing is modelled here as soon as a worker has checked it, while
-    the workers check the rest."""
+    docs_dir: Path
+    site_dir: Path
+    stylesheet: Markup
+    """The site's stylesheet as published, which a single-file download inlines."""
+    archive_name: str
+    archive: bool
+    max_file_mb: float = DEFAULT_MAX_MB
+    previewing: bool = False
+    """Under `mkdocs serve`: pages allow its live-reload script, and nothing forks."""
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """A build under way, as MkDocs' render loop needs it."""
+
+    plan: SitePlan
+    contexts: TemplateContexts
+    output: SiteOutput
+
+
+@contextmanager
+def build_site(settings: BuildSettings) -> Iterator[SiteBuild]:
+    """Build the site, MkDocs rendering and writing the pages at the `yield`; raise
+    `CheckFailed` before it if a briefing has problems, `BrokenLinks` after it."""
+    workers = Workers(may_fork=not settings.previewing)
+    with closing(workers):
+        # Loading a large site makes millions of objects, all kept: collect less often.
+        workers.hold_collector()
+        briefings = load_site(settings.docs_dir, settings.max_file_mb, workers)  # load, check, model
+        workers.hold_collector()  # and leave what was loaded out of every collection
+        with pinned_build_time(briefings):
+            collection = build_collection(briefings)  # group
+            plan = plan_site(collection, settings.archive_name, archive=settings.archive)
+            output = SiteOutput(plan, settings.docs_dir, settings.site_dir, workers)
+            yield SiteBuild(plan, TemplateContexts(plan, settings.stylesheet,
+                                                   previewing=settings.previewing), output)
+            # MkDocs has read, rendered and written every page (`output.render_pages`,
+            # `output.page_written`); the rest of the site now.
+            broken = output.finish()
+    if broken:
+        raise BrokenLinks("Broken links in the built site:\n" + "\n".join(broken))
+
+
+def load_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB,
+              workers: Workers | None = None) -> list[Briefing]:
+    """Load, check and model every briefing below `docs_dir`, newest first; raise
+    `CheckFailed` on any problem. Each briefing is modelled here as soon as it is checked,
+    while the workers (on a large site) check the rest."""
     briefings = [build_briefing(b, locations) for b, locations in
-                 _checked(docs_dir, max_file_mb, parallel=parallel, then=_to_model)]
+                 _checked(docs_dir, max_file_mb, workers, then=_to_model)]
     return sorted(briefings, key=lambda b: b.sort_key, reverse=True)
 
 
@@ -49,19 +108,17 @@ def _to_model(briefing: LoadedBriefing, locations: Locations
     return dataclasses.replace(briefing, yaml=None), locations
 
 
-def check_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB, *, parallel: bool = False,
+def check_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB,
+               workers: Workers | None = None,
                then: Callable[[LoadedBriefing, Locations], Any] | None = None) -> list:
     """Load and check every briefing (no model: `build.py check` needs no more): a
-    (briefing, where its quotes stand) pair for each, or what `then` makes of the pair.
-
-    With `parallel`, a large site is read and checked by one process per core, as long
-    as this process runs no other thread (forking a threaded process is unsafe); `then`
-    runs there too, and only its result comes back.
-    """
-    return list(_checked(docs_dir, max_file_mb, parallel=parallel, then=then))
+    (briefing, where its quotes stand) pair for each, or what `then` makes of the pair
+    (in the worker that checked it, so only its result comes back)."""
+    return list(_checked(docs_dir, max_file_mb, workers, then=then))
 
 
-def _checked(docs_dir: Path, max_file_mb: float, *, parallel: bool, then=None) -> Iterator:
+def _checked(docs_dir: Path, max_file_mb: float, workers: Workers | None,
+             then: Callable[[LoadedBriefing, Locations], Any] | None) -> Iterator:
     """`check_site`'s results one by one, as they come; `CheckFailed` once all have come, if
     any briefing has a problem."""
     problems = [Problem(path, why)
@@ -70,7 +127,8 @@ def _checked(docs_dir: Path, max_file_mb: float, *, parallel: bool, then=None) -
     task = functools.partial(_load_and_check, docs_dir=docs_dir,
                              max_bytes=int(max_file_mb * 1_000_000), then=then)
     check_problems = []
-    for result, _, load_problems, found in _map(task, folders, parallel):
+    results = (workers or Workers(may_fork=False)).map(task, folders)
+    for result, load_problems, found in results:
         problems.extend(load_problems)
         check_problems.extend(found)
         if result is not None and not problems and not check_problems:
@@ -82,25 +140,15 @@ def _checked(docs_dir: Path, max_file_mb: float, *, parallel: bool, then=None) -
 
 
 def _load_and_check(folder: Path, docs_dir: Path, max_bytes: int, then=None):
-    """((briefing, where its quotes stand), or what `then` makes of them, or None if it has
-    problems; where its quotes stand; problems loading it; problems checking it)."""
+    """(the checked briefing with where its quotes stand, or what `then` makes of them, or
+    None if it has problems; problems loading it; problems checking it)."""
     briefing, problems = load_briefing(folder, docs_dir, max_bytes)
     if briefing.metadata is None or briefing.source is None:
-        return None, None, problems, []
+        return None, problems, []
     found, locations = check_briefing(briefing)
     if found:
-        return None, locations, problems, found
-    return (then(briefing, locations) if then else (briefing, locations)), locations, problems, found
-
-
-def _map(task, items: list, parallel: bool) -> Iterator:
-    """`map`, over processes when it pays: for hundreds of briefings, on more than one core;
-    each result as soon as it is there."""
-    if not parallel or len(items) < PARALLEL_FROM or not can_fork():
-        yield from (task(item) for item in items)
-        return
-    with fork_pool() as pool:
-        yield from pool.map(task, items, chunksize=max(1, len(items) // (8 * cores())))
+        return None, problems, found
+    return (then(briefing, locations) if then else (briefing, locations)), problems, found
 
 
 def relative_to_project(problems: list[Problem], root: Path) -> list[Problem]:

@@ -16,9 +16,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from .errors import BriefingError
-from .model import Briefing
+from .inputs.files import DEFAULT_MAX_MB
+from .model.briefing import Briefing
+from .parallel.workers import Workers
 from .pipeline import check_site, load_site
-from .safefiles import DEFAULT_MAX_MB
 
 
 class ConfigError(BriefingError):
@@ -59,7 +60,8 @@ class Project:
         """Load and check every briefing, with the limits set in mkdocs.yml
         (`pipeline.check_site`: `then` runs in the worker processes of a large site)."""
         config = self.load_config()
-        return check_site(Path(config.docs_dir), max_file_mb(config), parallel=True, then=then)
+        return check_site(Path(config.docs_dir), max_file_mb(config), Workers(may_fork=True),
+                          then=then)
 
 
 def max_file_mb(config: MkDocsConfig) -> float:

@@ -17,12 +17,13 @@ from bs4 import BeautifulSoup
 
 from benchmarks.synthetic import write_synthetic_briefings
 from briefing import pipeline
-from briefing.collection import APPEARANCES_PER_PAGE, PAGE_SIZE
 from briefing.commands.build import run_build
 from briefing.errors import CheckFailed
-from briefing.prerender import Prerenderer
+from briefing.model.collection import APPEARANCES_PER_PAGE, PAGE_SIZE
+from briefing.parallel import workers
+from briefing.parallel.processes import fork_pool
+from briefing.parallel.workers import Workers
 from briefing.project import Project
-from briefing.workers import fork_pool
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNT = 60
@@ -37,7 +38,7 @@ def site(tmp_path_factory, config_for) -> Path:
     shutil.copytree(ROOT / "docs" / "cumbria-child-protection", docs / "cumbria-child-protection")
     config = config_for(folder, docs, folder / "site")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Prerenderer, "worthwhile", staticmethod(lambda pages: True))
+        patch.setattr(workers, "RENDER_IN_WORKERS_FROM", 0)
         run_build(Project(config), folder / "site")
     return folder / "site"
 
@@ -45,7 +46,7 @@ def site(tmp_path_factory, config_for) -> Path:
 def test_pages_rendered_by_workers_are_the_pages_mkdocs_renders(site, tmp_path, config_for,
                                                                  tree_of, monkeypatch):
     """Prerendering is only a way to use every core: the site is the same, byte for byte."""
-    monkeypatch.setattr(Prerenderer, "worthwhile", staticmethod(lambda pages: False))
+    monkeypatch.setattr(workers, "RENDER_IN_WORKERS_FROM", 10**9)
     config = config_for(tmp_path, site.parent / "docs", tmp_path / "site")
     run_build(Project(config), tmp_path / "site")
     assert tree_of(tmp_path / "site") == tree_of(site)
@@ -217,13 +218,14 @@ def test_checked_by_workers_or_not_the_same_briefings_and_problems(site, tmp_pat
     the briefings, and every problem in the same order, are what one process finds."""
     docs = tmp_path / "docs"
     shutil.copytree(site.parent / "docs", docs)
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(workers, "CHECK_IN_WORKERS_FROM", 10)
     pools = []
-    monkeypatch.setattr(pipeline, "fork_pool", lambda: pools.append(1) or fork_pool())
+    monkeypatch.setattr(workers, "fork_pool", lambda: pools.append(1) or fork_pool())
     def summary(briefings):
         return [(b.slug, b.findings, b.concerns, b.reactions, b.people) for b in briefings]
 
-    assert summary(pipeline.load_site(docs, parallel=True)) == summary(pipeline.load_site(docs))
+    forked = pipeline.load_site(docs, workers=Workers(may_fork=True))
+    assert summary(forked) == summary(pipeline.load_site(docs))
     assert pools, "the workers were not used"
 
     first, later = sorted(p for p in docs.iterdir() if p.is_dir())[1], \
@@ -235,7 +237,7 @@ def test_checked_by_workers_or_not_the_same_briefings_and_problems(site, tmp_pat
     failures = []
     for parallel in (True, False):
         with pytest.raises(CheckFailed) as failed:
-            pipeline.load_site(docs, parallel=parallel)
+            pipeline.load_site(docs, workers=Workers(may_fork=parallel))
         failures.append(str(failed.value))
     assert failures[0] == failures[1]
     assert f"{first.name}/briefing.yml:" in failures[0] and f"{later.name}/" in failures[0]

@@ -18,18 +18,18 @@ import pytest
 import yaml
 
 from briefing.draft import draft_briefing
-from briefing.draft.boilerplate import body_start, boilerplate_reason
+from briefing.language.boilerplate import body_start, boilerplate_reason
 from briefing.draft.cues import polarity
 from briefing.draft.ids import IdRegistry, slug
 from briefing.draft.items import PLACEHOLDER, Draft
 from briefing.draft.organisations import find_inspector, find_subject
 from briefing.draft.overview import find_headline, find_title
-from briefing.draft.people import Cast, Speaker, speaks_for
-from briefing.draft.quotes import find_speech
+from briefing.language.speakers import Cast, Speaker, speaks_for
+from briefing.language.speech import find_speech
 from briefing.draft.sentences import clause_spans, sentence_spans
 from briefing.draft.writer import comment_text, yaml_scalar
-from briefing.quotes import find_passage, fold
-from briefing.source import parse_source
+from briefing.checks.passages import find_passage, fold
+from briefing.inputs.source import parse_source
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLES = FIXTURES / "draft_samples"

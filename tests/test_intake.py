@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.intake import IntakeError, normalise, read_source
+from briefing.inputs.intake import IntakeError, normalise, read_source
 
 LIMIT = 5_000_000
 TEXT = ("THE Ofsted inspectors’ visit to Wiltshire Council’s children’s services was the third "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.links import LinkIndex, packed_scan, scan
+from briefing.site.links import LinkIndex, packed_scan, scan
 
 PAGES = {
     "index.html": '<a href="#main">Skip</a><main id="main"><a href="a/one.html#x">One</a>'

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import CheckFailed
-from briefing.load import find_briefing_folders
+from briefing.inputs.folders import find_briefing_folders
 from briefing.pipeline import load_site
 
 ROOT = Path(__file__).resolve().parents[1]

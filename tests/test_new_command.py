@@ -12,7 +12,7 @@ import yaml
 from briefing.commands.build import run_build
 from briefing.commands.new import NewBriefingError, run_new
 from briefing.errors import BriefingError
-from briefing.intake import IntakeError
+from briefing.inputs.intake import IntakeError
 from briefing.pipeline import load_site
 from briefing.project import Project
 

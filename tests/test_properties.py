@@ -18,7 +18,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from briefing.quotes import (
+from briefing.checks.passages import (
     DASHES,
     DOUBLE_QUOTES,
     ELISION,
@@ -29,7 +29,7 @@ from briefing.quotes import (
     find_passage,
     fold,
 )
-from briefing.source import parse_source
+from briefing.inputs.source import parse_source
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_FILES = sorted((ROOT / "tests" / "fixtures" / "samples").glob("*/source.txt")) + [

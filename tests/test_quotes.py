@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.quotes import closest_passage, elided_parts, find_passage, fold
-from briefing.source import parse_source
+from briefing.checks.passages import closest_passage, elided_parts, find_passage, fold
+from briefing.inputs.source import parse_source
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "tests" / "fixtures" / "samples"

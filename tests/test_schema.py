@@ -10,10 +10,10 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from briefing.commands.schema import SCHEMA_FILE, schema_text
-from briefing.reference import model_references, update_readme
-from briefing.schema import (BriefingMetadata, Citation, DateFact, Fact, Organisation, Point,
+from briefing.inputs.reference import model_references, update_readme
+from briefing.inputs.schema import (BriefingMetadata, Citation, DateFact, Fact, Organisation, Point,
                              Quote, Reaction, Report, Source)
-from briefing.yamlfile import load_yaml
+from briefing.inputs.yamlfile import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 

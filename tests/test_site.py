@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from briefing.commands.build import BuildFailed, run_build
-from briefing.links import scan
+from briefing.site.links import scan
 from briefing.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.source import ParagraphKind, parse_source
+from briefing.inputs.source import ParagraphKind, parse_source
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "tests" / "fixtures" / "samples"

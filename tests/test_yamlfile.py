@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.yamlfile import MAX_NODES, YamlSyntaxError, item_path, load_yaml
+from briefing.inputs.yamlfile import MAX_NODES, YamlSyntaxError, item_path, load_yaml
 
 DOCUMENT = """\
 # a comment

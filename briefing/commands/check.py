@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..check import Locations
-from ..coverage import Coverage, coverage_of
+from ..checks.checker import Locations
+from ..checks.coverage import Coverage, coverage_of
 from ..errors import Problem
-from ..filters import plural
-from ..load import LoadedBriefing
+from ..inputs.folders import LoadedBriefing
+from ..language.words import plural
 from ..pipeline import relative_to_project
 from ..project import Project
 

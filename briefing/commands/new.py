@@ -23,11 +23,11 @@ from ..draft import Draft, draft_briefing
 from ..draft.ids import slug as slug_of
 from ..draft.writer import render_draft
 from ..errors import BriefingError, CheckFailed
-from ..intake import read_source
-from ..load import METADATA_FILE, RESERVED_SLUGS, SLUG, SOURCE_FILE
+from ..inputs.folders import METADATA_FILE, RESERVED_SLUGS, SLUG, SOURCE_FILE
+from ..inputs.intake import read_source
+from ..inputs.source import parse_source
 from ..pipeline import load_site
 from ..project import Project, max_file_mb
-from ..source import parse_source
 
 
 class NewBriefingError(BriefingError):

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..reference import update_readme
-from ..schema import json_schema
+from ..inputs.reference import update_readme
+from ..inputs.schema import json_schema
 
 SCHEMA_FILE = "briefing.schema.json"
 

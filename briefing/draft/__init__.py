@@ -18,16 +18,16 @@ marked as such in the YAML.
 
 from __future__ import annotations
 
-from ..intake import PageFacts
-from ..source import SourceText
+from ..inputs.intake import PageFacts
+from ..inputs.source import SourceText
+from ..language.boilerplate import boilerplate_reason
+from ..language.speech import find_speech
 from .assemble import assemble_people, assemble_points
-from .boilerplate import boilerplate_reason
 from .ids import IdRegistry
 from .items import PLACEHOLDER, Draft, Guess
 from .organisations import find_inspector, find_subject
 from .overview import find_headline, find_summary, find_title
 from .points import find_points
-from .quotes import find_speech
 
 __all__ = ["Draft", "draft_briefing"]
 

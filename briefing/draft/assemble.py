@@ -9,13 +9,13 @@ draft never holds words the source does not: anything not found is dropped.
 
 from __future__ import annotations
 
-from ..quotes import find_passage
-from ..source import SourceText
+from ..checks.passages import find_passage
+from ..inputs.source import SourceText
+from ..language.speakers import Cast, Speaker, bare_name, speaks_for
+from ..language.speech import SpokenQuote
 from .ids import IdRegistry, slug
 from .items import DraftOrganisation, DraftPerson, DraftPoint, DraftQuote, DraftReaction
-from .people import Cast, Speaker, bare_name, speaks_for
 from .points import Candidate
-from .quotes import SpokenQuote
 
 
 def assemble_points(candidates: list[Candidate], kind: str, source: SourceText,

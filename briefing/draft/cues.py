@@ -38,9 +38,6 @@ POSITIVE = re.compile(r"\b(?:" + "|".join([
     r"compassion\w*", r"dignity", r"respect(?:ed|ful)?",
     r"better", r"success\w*", r"robust",
 ]) + r")\b", re.IGNORECASE)
-SPEECH_VERB = re.compile(
-    r"\b(?:said|says|say|added|adds|explained|commented|stated|stressed|warned|insisted"
-    r"|admitted|acknowledged|continued|told)\b", re.IGNORECASE)
 INSPECTION_VOICE = re.compile(
     r"\b(?:inspectors?|inspectorate|report|review|inspection|watchdog|regulator|findings)\b",
     re.IGNORECASE)

@@ -9,22 +9,16 @@ added when an id is taken.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-STOPWORDS = frozenset("""
-a an the and or but of to in on at by for from with as is are was were be been being has
-have had that this these those there their its it which who whom whose what when where
-some any so than then into onto about after before over under also very more
-most much many such only own same can could should would will may might must do does did
-""".split())
+from ..language.words import EMPTY_IN_AN_ID, ascii_only
+
 MAX_WORDS = 4
 MAX_LENGTH = 50
 
 
 def ascii_words(text: str) -> list[str]:
     """Lower-case ASCII words of `text`: accents dropped (`Zoë` -> `zoe`), apostrophes joined."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    folded = re.sub(r"['’]", "", folded.lower())
+    folded = re.sub(r"['’]", "", ascii_only(text).lower())
     return re.findall(r"[a-z0-9]+", folded)
 
 
@@ -32,7 +26,7 @@ def slug(text: str, max_words: int = MAX_WORDS, keep_stopwords: bool = False) ->
     """A readable id from the first meaningful words of `text`; `item` when none."""
     words = ascii_words(text)
     if not keep_stopwords:
-        words = [w for w in words if w not in STOPWORDS] or words
+        words = [w for w in words if w not in EMPTY_IN_AN_ID] or words
     result = "-".join(words[:max_words])[:MAX_LENGTH].strip("-")
     return result or "item"
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..source import SourceText
+from ..inputs.source import SourceText
 from .items import PLACEHOLDER, DraftOrganisation, Guess
 
 WORD = r"(?:[A-Z][\w’'-]*|&)"

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..intake import PageFacts
-from ..source import Paragraph, ParagraphKind, SourceText
+from ..inputs.intake import PageFacts
+from ..inputs.source import Paragraph, ParagraphKind, SourceText
 from .items import PLACEHOLDER, Guess
 from .sentences import TRAILING_ATTRIBUTION, sentence_spans
 

@@ -28,9 +28,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..source import Paragraph, ParagraphKind, SourceText
-from .cues import INSPECTION_VOICE, NEGATIVE, POSITIVE, SPEECH_VERB, polarity
-from .ids import STOPWORDS
+from ..inputs.source import Paragraph, ParagraphKind, SourceText
+from ..language.words import EMPTY_IN_AN_ID, SPEECH_VERB, SPEECH_VERBS
+from .cues import INSPECTION_VOICE, NEGATIVE, POSITIVE, polarity
 from .sentences import TRAILING_ATTRIBUTION, Span, clause_spans, sentence_spans
 
 LEAD_IN_END = re.compile(r"(?::|\bfollowing\W*)$")
@@ -87,7 +87,7 @@ class _Finder:
             r"^(?:the\s+)?(?:" + (alternatives + "|" if alternatives else "")
             + r"inspectors?|inspectorate|report|review|watchdog|regulator|they)(?:\s+also)?\s+"
             r"(?:(?:found|noted|concluded)\s+(?:that\s+)?"
-            r"|(?:said|says|say|reported|stated)\s+that\s+)",
+            r"|(?:" + "|".join(SPEECH_VERBS) + r"|reported)\s+that\s+)",
             re.IGNORECASE)
         self.people = _any_of(names)
         self.inspectorate = _any_of(inspector_names)
@@ -252,14 +252,14 @@ def _same_point(a: str, b: str, weights: dict[str, float]) -> bool:
 def _phrases(text: str) -> set[tuple[str, str]]:
     """Pairs of consecutive meaningful words (short words skipped): ("regul", "missi")."""
     stems = [word[:5] for word in re.findall(r"[a-z]+", text.lower())
-             if len(word) > 3 and word not in STOPWORDS]
+             if len(word) > 3 and word not in EMPTY_IN_AN_ID]
     return set(itertools.pairwise(stems))
 
 
 def _stems(text: str) -> set[str]:
     """Words as the overlap measure sees them: lower case, first five letters, no stop words."""
     return {word[:5] for word in re.findall(r"[a-z]+", text.lower())
-            if len(word) > 3 and word not in STOPWORDS}
+            if len(word) > 3 and word not in EMPTY_IN_AN_ID}
 
 
 def _rarity(source: SourceText) -> dict[str, float]:

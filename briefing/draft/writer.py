@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from ..intake import Intake
+from ..inputs.intake import Intake
 from .items import PLACEHOLDER, Draft
 
 TEMPLATE = "draft.yml"

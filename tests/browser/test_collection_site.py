@@ -25,7 +25,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from benchmarks.synthetic import write_synthetic_briefings
-from briefing.collection import PAGE_SIZE, slugify
+from briefing.model.collection import PAGE_SIZE, slugify
 from briefing.commands.build import run_build
 from briefing.project import Project
 

@@ -15,7 +15,7 @@ import unicodedata
 
 import pytest
 
-from briefing.source import parse_source
+from briefing.inputs.source import parse_source
 
 from .support import CUMBRIA, KENT
 

@@ -14,7 +14,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 
-from briefing.source import parse_source
+from briefing.inputs.source import parse_source
 
 from .support import CUMBRIA, KENT, PageChecker
 

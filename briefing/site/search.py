@@ -17,19 +17,15 @@ from __future__ import annotations
 import functools
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .model import Briefing
+from ..language.words import COMMON_WORDS, without_accents
+from ..model.briefing import Briefing
 
 INDEX_FILE = "assets/search-index.js"
 TITLE_WEIGHT = 3
 WORD = re.compile(r"[^\W_]+")
-STOP_WORDS = frozenset("""a an and are as at be been but by for from had has have he her his i in
-into is it its of on or our she so than that the their there they this to was we were which who
-will with""".split())
-"""Words too common to help; leaving them out keeps the index small. The browser drops them too."""
 
 
 @dataclass(frozen=True)
@@ -73,11 +69,7 @@ def search_entries(briefings: list[Briefing]) -> list[SearchEntry]:
 
 def terms_of(text: str) -> list[str]:
     """Words as the index keeps them: lower case, accents folded (`Zoë` -> `zoe`), no stop words."""
-    folded = text.casefold()
-    if not folded.isascii():
-        folded = "".join(c for c in unicodedata.normalize("NFKD", folded)
-                         if not unicodedata.combining(c))
-    return [w for w in WORD.findall(folded) if w not in STOP_WORDS]
+    return [w for w in WORD.findall(without_accents(text.casefold())) if w not in COMMON_WORDS]
 
 
 def build_index(entries: list[SearchEntry]) -> dict:

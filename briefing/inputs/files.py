@@ -24,22 +24,31 @@ class UnsafeFile(Exception):
         self.message = message
 
 
-def read_input_file(path: Path, inside: Path, max_bytes: int) -> bytes:
-    """The bytes of `path`, which must be a regular file within `inside`, at most `max_bytes`."""
-    if path.is_symlink():
+RAISE_THE_LIMIT = "Check it is the right file, or raise max_file_mb for the briefing plugin in "\
+    "mkdocs.yml."
+"""What to do about a briefing's file over the size limit."""
+
+
+def read_input_file(path: Path, max_bytes: int, *, inside: Path | None = None,
+                    if_too_large: str = RAISE_THE_LIMIT) -> bytes:
+    """The bytes of `path`, which must be a regular file of at most `max_bytes` (and, given
+    `inside`, no link out of that folder); checked before a byte is read. `OSError` if it
+    cannot be read at all (`FileNotFoundError` if it is not there)."""
+    if inside is not None and path.is_symlink():
         target = path.resolve()
         if not target.is_relative_to(inside.resolve()):
             raise UnsafeFile(f"is a link to {target}, outside the project; copy the file in "
                              "instead of linking to it.")
     info = os.stat(path)
+    if stat.S_ISDIR(info.st_mode):
+        raise UnsafeFile("is a folder; give the text file itself.")
     if not stat.S_ISREG(info.st_mode):
         raise UnsafeFile("is not a regular file (a device, pipe or folder?); "
                          "use a plain text file.")
     if info.st_size > max_bytes:
         raise UnsafeFile(
             f"is {info.st_size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:g} MB. "
-            "Check it is the right file, or raise max_file_mb for the briefing plugin in "
-            "mkdocs.yml.")
+            + if_too_large)
     with open(path, "rb") as handle:
         return handle.read(max_bytes + 1)
 

@@ -17,13 +17,16 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from ..language.words import LINK_LABEL, SPEECH_VERBS
+
 LIST_MARKER = re.compile(r"^\s*(?:[-*•–—▪·]|\d{1,3}[.)])\s+")
 OPENING_QUOTE = "\"“‘'„«"
 SPEECH = re.compile(
-    r"\b(?:said|says|added|adds|commented|stated|explained|told [^:\"“]{1,60}?)\s*[:,]?\s*[\"“‘]",
-    re.IGNORECASE,
-)
-ASIDE = re.compile(r"^(?:read more|related|see also|more on this)\s*:", re.IGNORECASE)
+    r"\b(?:" + "|".join(verb for verb in SPEECH_VERBS if verb != "told")
+    + r"|told [^:\"“]{1,60}?)\s*[:,]?\s*[\"“‘]", re.IGNORECASE)
+"""A paragraph reporting speech: "X said: “...", "he told the BBC: “..."."""
+ASIDE = re.compile(rf"^{LINK_LABEL}\s*:", re.IGNORECASE)
+"""A paragraph that is a labelled link to another story: "READ MORE: ..."."""
 HEADING_MAX_WORDS = 8
 SENTENCE_END = ".!?:;,\"”’)…"
 

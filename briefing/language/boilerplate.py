@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import re
 
-from ..source import Paragraph, ParagraphKind
+from ..inputs.source import Paragraph, ParagraphKind
+from .words import LINK_LABEL
 
-LINK_LABEL = re.compile(
-    r"^(?:read more|related(?: links| articles| stories| content)?|see also|more on this(?: story)?"
-    r"|also read|advertisement|share this(?: article)?|sign up\b.*|click here\b.*"
-    r"|follow us\b.*)\s*[:.]?\s*$", re.IGNORECASE)
+LINK_ONLY = re.compile(rf"^{LINK_LABEL}\s*[:.]?\s*$", re.IGNORECASE)
+"""A paragraph that is a link label and nothing else: "Related articles"."""
 CAPTION_LINE = re.compile(r"^(?:picture|photo|image|pictured|credit)s?\s*[:(]", re.IGNORECASE)
 FUSED_CAPTION = re.compile(r"^((?:[A-Z][\w’'-]+ ){1,3}[A-Z][\w’'-]+)\.\s+")
 
 
 def boilerplate_reason(paragraph: Paragraph) -> str | None:
     """Why `paragraph` is not article text, or None when it is."""
-    if paragraph.kind is ParagraphKind.ASIDE or LINK_LABEL.match(paragraph.text):
+    if paragraph.kind is ParagraphKind.ASIDE or LINK_ONLY.match(paragraph.text):
         return "a link to other articles"
     if CAPTION_LINE.match(paragraph.text):
         return "a photo caption"

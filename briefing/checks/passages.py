@@ -19,7 +19,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .source import Paragraph, SourceText
+from ..inputs.source import Paragraph, SourceText
 
 SINGLE_QUOTES = "‘’‚‛′`"
 DOUBLE_QUOTES = "“”„‟″«»"

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .collection import Collection
-from .model import Briefing, Point
+from ..model.briefing import Briefing, Point
+from ..model.collection import Collection
 
 SCHEMA_VERSION = 1
 CATALOGUE = "briefings.json"

@@ -20,9 +20,10 @@ first the data files (search index, JSON), and beside a page the work that
 goes with it (a briefing's single-file download, beside its overview), whose
 result comes back with the page; the plugin otherwise does both itself.
 
-Only a large build forks (`workers`), never `mkdocs serve`. Anything
-else renders in MkDocs' loop as usual, with identical output: a test builds
-the same site both ways and compares every byte.
+Only a large build forks (`processes`), never `mkdocs serve`. Anything
+else renders the same pages with the same function in this process, as
+MkDocs reaches each one (`RenderOnDemand`), with identical output: a test
+builds the same site both ways and compares every byte.
 """
 
 from __future__ import annotations
@@ -33,11 +34,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from .links import packed_scan
-from .workers import can_fork, fork_pool
+from ..site.links import packed_scan
+from .processes import fork_pool
 
-PRERENDER_FROM = 400
-"""Pages; below this, starting processes costs more than it saves."""
 CHUNK = 40
 """Pages a worker renders per request: enough to keep the pipe's overhead small, few enough
 that the first pages are ready soon after MkDocs starts asking."""
@@ -78,6 +77,25 @@ def _render_chunk(src_uris: Sequence[str]) -> list[RenderedPage]:
     return rendered
 
 
+class RenderOnDemand:
+    """`Prerenderer`'s work in this process, each page as MkDocs asks for it."""
+
+    def __init__(self, render: Callable[[str], str], first: Sequence[Callable[[], Any]],
+                 beside: Mapping[str, Callable[[], Any]]):
+        self._render, self._first, self._beside = render, first, beside
+
+    def take(self, src_uri: str) -> RenderedPage:
+        html = self._render(src_uri)
+        task = self._beside.get(src_uri)
+        return RenderedPage(html, *packed_scan(html), task() if task else None)
+
+    def finish_first(self) -> list[Any]:
+        return [task() for task in self._first]
+
+    def close(self) -> None:
+        """Nothing runs elsewhere."""
+
+
 class Prerenderer:
     def __init__(self):
         self._pool: ProcessPoolExecutor | None = None
@@ -89,10 +107,6 @@ class Prerenderer:
         """Per chunk submitted, how many of its pages MkDocs has yet to take."""
         self._next_chunk = 0
         self._tasks: list[Future] = []
-
-    @staticmethod
-    def worthwhile(page_count: int) -> bool:
-        return page_count >= PRERENDER_FROM and can_fork()
 
     def start(self, src_uris: Sequence[str], render: Callable[[str], str], *,
               first: Sequence[Callable[[], Any]] = (),
@@ -126,9 +140,6 @@ class Prerenderer:
             self._left[n] = len(self._chunks[n])
             self._next_chunk += 1
 
-    def __contains__(self, src_uri: str) -> bool:
-        return src_uri in self._chunk_of
-
     def take(self, src_uri: str) -> RenderedPage:
         """The page as a worker rendered it, waiting for it if need be; an error raised while
         rendering it is raised here, where MkDocs names the page."""
@@ -141,10 +152,6 @@ class Prerenderer:
             del self._left[n], self._futures[n]
             self._fill()
         return page
-
-    @property
-    def running(self) -> bool:
-        return self._pool is not None
 
     def finish_first(self) -> list[Any]:
         """What each task `first` returned, once all are done; or what one of them raised."""

@@ -9,12 +9,13 @@ page is a source path, a title, a template and its context.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..model.briefing import Briefing
+from ..model.collection import GROUP_FOLDERS, Collection
 from .chart import findings_and_concerns
-from .collection import GROUP_FOLDERS, Collection
-from .model import Briefing
 
 INDEX_TITLES = {"subject": "Organisations inspected", "inspector": "Inspecting bodies",
                 "tag": "Topics", "person": "People"}
@@ -27,6 +28,46 @@ class SitePage:
     title: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        """Where it is published: `cumbria/findings.html`."""
+        return self.src_uri.removesuffix(".md") + ".html"
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    """Everything the site will hold, known before a page is rendered."""
+
+    collection: Collection
+    pages: dict[str, SitePage]
+    """The generated pages, by `src_uri`, in the order MkDocs is given them."""
+    downloads: dict[str, SitePage]
+    """Each briefing whole in one file, by `src_uri`: rendered as a page, written by the build."""
+    archive: str | None
+    """Where the zip of the whole site goes (`downloads/briefings.zip`); None for no zip."""
+    archive_folder: str
+    """The folder the zip's files unpack into."""
+
+    @property
+    def briefings(self) -> tuple[Briefing, ...]:
+        return self.collection.briefings
+
+    @functools.cached_property
+    def download_beside(self) -> dict[str, str]:
+        """Each briefing's overview (`src_uri`) -> its download's: written right after it."""
+        return {overview_beside(page): uri for uri, page in self.downloads.items()}
+
+    def template_of(self, src_uri: str) -> str:
+        return (self.pages.get(src_uri) or self.downloads[src_uri]).template
+
+
+def plan_site(collection: Collection, archive_name: str, *, archive: bool) -> SitePlan:
+    """Every page and download of the site, and where its zip goes (`archive_name`.zip in
+    downloads/; no zip without `archive`)."""
+    return SitePlan(collection, {page.src_uri: page for page in site_pages(collection)},
+                    {page.src_uri: page for page in download_pages(collection)},
+                    f"downloads/{archive_name}.zip" if archive else None, archive_name)
 
 
 def site_pages(collection: Collection) -> list[SitePage]:

@@ -19,13 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-ROLE_WORDS = frozenset("""
-assistant chief deputy acting interim constable superintendent inspector detective sergeant
-commander commissioner director minister secretary executive officer head
-headteacher leader chair chairman chairwoman chairperson president governor mayor manager
-nurse matron principal spokesman spokeswoman spokesperson member lead hm mp mep registrar
-consultant editor founder partner coordinator
-""".split())
+from .words import ROLE_WORDS
+
 KEPT_TITLES = {"Dr", "Professor", "Prof", "Sir", "Dame", "Lord", "Lady", "Baroness", "Rev",
                "Councillor", "Cllr"}
 COURTESY_TITLES = {"Mr", "Mrs", "Ms", "Miss", "Mx"}

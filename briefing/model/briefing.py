@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .check import Locations
-from .load import LoadedBriefing
-from .schema import BriefingMetadata, Person
-from .schema import Point as PointMetadata
-from .source import Paragraph, SourceText
+from ..checks.checker import Locations
+from ..inputs.folders import LoadedBriefing
+from ..inputs.schema import BriefingMetadata, Person
+from ..inputs.schema import Point as PointMetadata
+from ..inputs.source import Paragraph, SourceText
 
 
 @dataclass(frozen=True)

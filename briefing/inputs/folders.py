@@ -19,8 +19,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem
-from .safefiles import DEFAULT_MAX_MB, UnsafeFile, read_input_file
+from ..errors import Problem
+from .files import DEFAULT_MAX_MB, UnsafeFile, read_input_file
 from .schema import CONTROL_CHARACTERS, BriefingMetadata
 from .source import SourceText, parse_source
 from .yamlfile import YamlDocument, YamlSyntaxError, item_path, load_yaml
@@ -108,7 +108,7 @@ class _TextReader:
             self.problems.append(Problem(path, _missing(path)))
             return None
         try:
-            data = read_input_file(path, self.docs_dir, self.max_bytes)
+            data = read_input_file(path, self.max_bytes, inside=self.docs_dir)
         except UnsafeFile as refusal:
             self.problems.append(Problem(path, refusal.message))
             return None

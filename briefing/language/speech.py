@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..source import Paragraph, ParagraphKind, SourceText
+from ..inputs.source import Paragraph, ParagraphKind, SourceText
 from .boilerplate import body_start
-from .cues import SPEECH_VERB
-from .people import Cast, Speaker
+from .speakers import Cast, Speaker
+from .words import SPEECH_VERB, SPEECH_VERBS
 
 OPENING = "“„«"
 CLOSING = "”»"
@@ -31,12 +31,11 @@ CLAUSE_BOUNDARY = re.compile(r"(?:[.!?:;]\s|[“”\"]|^)")
 VERB_ENDS_GAP = re.compile(
     rf"{SPEECH_VERB.pattern}(?:\s*[:,]?|(?:\s+[\w’']+){{1,4}}\s*[:,])\s*$", re.IGNORECASE)
 """The gap before a quote ends in its attribution: "said: ", "said ", "told the BBC: "."""
-SAID_THEN_WHO = re.compile(
-    r"^\s*[,.]?\s*(?:said|says|added|adds|explained|continued|insisted|warned|stressed)\s+"
-    r"(?P<who>[^.!?;:“”\"]+)")
-WHO_THEN_SAID = re.compile(
-    r"^\s*[,.]?\s*(?P<who>[^.!?;:,“”\"]{1,80}?)\s+"
-    r"(?:said|says|added|adds|explained|continued|insisted|warned|stressed)\b[.,]?")
+_VERBS = "(?:" + "|".join(SPEECH_VERBS) + ")"
+SAID_THEN_WHO = re.compile(rf"^\s*[,.]?\s*{_VERBS}\s+(?P<who>[^.!?;:“”\"]+)")
+"""The attribution after a quote, verb first: "..., said Mike Cunningham."."""
+WHO_THEN_SAID = re.compile(rf"^\s*[,.]?\s*(?P<who>[^.!?;:,“”\"]{{1,80}}?)\s+{_VERBS}\b[.,]?")
+"""The attribution after a quote, speaker first: "..., Mr Cunningham said."."""
 MIN_CONTINUATION_WORDS = 3
 
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from .errors import Problem
-from .load import SOURCE_FILE, LoadedBriefing
-from .quotes import PassageMatch, closest_passage, find_passage
-from .schema import BriefingMetadata, Citation, Quote
-from .source import SourceText
-from .yamlfile import item_path
+from ..errors import Problem
+from ..inputs.folders import SOURCE_FILE, LoadedBriefing
+from ..inputs.schema import BriefingMetadata, Citation, Quote
+from ..inputs.source import SourceText
+from ..inputs.yamlfile import item_path
+from .passages import PassageMatch, closest_passage, find_passage
 
 Path = tuple
 

@@ -7,10 +7,10 @@ hold itself, so the copy inside has the offline wording of the downloads page
 
 The entries come in a fixed order: the pages as they are written (MkDocs'
 pages in its order, each briefing's single-file download right after its
-overview), then every other file sorted, then the downloads page. So on a
-large site a process of its own (`ArchiveProcess`) zips each page as soon as
-it is written, while the build goes on, and the small build writes the same
-zip at the end (`write_site_archive`). With timestamps from
+overview), then every other file sorted, then the downloads page. So the zip
+can be written page by page as the build goes on (`SiteArchive`: on a large
+site, in a process of its own, `parallel.zipper`), or all at the end
+(`write_site_archive`), with the same bytes. With timestamps from
 SOURCE_DATE_EPOCH and fixed permissions, the same site always gives the same
 bytes.
 """
@@ -19,12 +19,9 @@ from __future__ import annotations
 
 import os
 import time
-import traceback
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-
-from .workers import start_process
 
 ZIP_EPOCH_MIN = 315532800
 """1980-01-01, the earliest time a zip entry can carry."""
@@ -95,52 +92,3 @@ def write_site_archive(site_dir: Path, archive: Path, top_folder: str, pages: Se
     except BaseException:
         writer.abandon()
         raise
-
-
-class ArchiveProcess:
-    """`write_site_archive` in a process of its own, fed the pages as they are written, a few
-    at a time (a message per page cost the build process more than sending the page)."""
-
-    BATCH = 25
-
-    def __init__(self, site_dir: Path, archive: Path, top_folder: str):
-        self.process, self.connection = start_process(_archive_pages,
-                                                      (site_dir, archive, top_folder))
-        self.waiting: list[str] = []
-
-    def page_written(self, path: str) -> None:
-        self.waiting.append(path)
-        if len(self.waiting) == self.BATCH:
-            self.connection.send(self.waiting)
-            self.waiting = []
-
-    def finish(self) -> None:
-        """Have the rest added and the zip closed, while this process goes on (`wait`)."""
-        self.connection.send(self.waiting)
-        self.connection.send(None)
-
-    def wait(self) -> None:
-        """Once the zip is written; raise here what went wrong there."""
-        failure = self.connection.recv()
-        self.process.join()
-        if failure:
-            raise RuntimeError(f"writing the site's zip failed:\n{failure}")
-
-    def stop(self) -> None:
-        """After a failed build: end the process, and with it the half-written zip."""
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join()
-        self.connection.close()
-
-
-def _archive_pages(connection, site_dir: Path, archive: Path, top_folder: str) -> None:
-    writer = SiteArchive(site_dir, archive, top_folder)
-    try:
-        while (paths := connection.recv()) is not None:
-            writer.add_pages(paths)
-        writer.finish()
-        connection.send("")
-    except BaseException:  # told to the build process, which stops the build with it
-        writer.abandon()
-        connection.send(traceback.format_exc())

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from .model import Briefing, Reaction
-from .schema import Person
+from ..inputs.schema import Person
+from ..language.words import ascii_only
+from .briefing import Briefing, Reaction
 
 PAGE_SIZE = 25
 """Briefings (or names) per listing page: bounded page size, whatever the site's size."""
@@ -30,8 +30,7 @@ T = TypeVar("T")
 
 def slugify(name: str) -> str:
     """`Zoë Billingham` -> `zoe-billingham`: a readable, ASCII path segment."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "unnamed"
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only(name).lower()).strip("-") or "unnamed"
 
 
 @dataclass(frozen=True)

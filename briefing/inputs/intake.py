@@ -17,9 +17,7 @@ standard library.
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -28,8 +26,10 @@ from typing import ClassVar
 
 from charset_normalizer import from_bytes
 
-from .errors import BriefingError
-from .filters import plural
+from ..errors import BriefingError
+from ..language.words import plural
+from .files import UnsafeFile, read_input_file
+from .schema import WEB_ADDRESS
 from .source import parse_source
 
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -111,26 +111,19 @@ def normalise(text: str) -> tuple[str, list[str]]:
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes; its size is checked before a byte is read."""
+    """The file's bytes, read as a briefing's files are (`read_input_file`), from anywhere."""
     try:
-        info = os.stat(path)
+        data = read_input_file(path, max_bytes, if_too_large=(
+            "An article or report summary is far smaller: check it is the right file."))
     except FileNotFoundError:
         raise IntakeError(f"{path}: no such file. Check the path given with --source.") from None
+    except UnsafeFile as refusal:
+        raise IntakeError(f"{path}: {refusal.message}") from None
     except OSError as error:
         raise IntakeError(f"{path}: cannot be read: {error.strerror}.") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise IntakeError(f"{path}: is a folder; give the text file itself.")
-    if not stat.S_ISREG(info.st_mode):
-        raise IntakeError(f"{path}: is not a regular file (a device or pipe?); "
-                          "give a plain text file.")
-    if info.st_size > max_bytes:
-        raise IntakeError(
-            f"{path}: is {info.st_size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:g} MB. "
-            "An article or report summary is far smaller: check it is the right file.")
-    if info.st_size == 0:
+    if not data:
         raise IntakeError(f"{path}: is empty. Paste the article or report summary into it.")
-    with open(path, "rb") as handle:
-        return handle.read(max_bytes + 1)
+    return data
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, str]:
@@ -275,6 +268,6 @@ def _article_text(html: str) -> tuple[str, PageFacts]:
         headline=(parser.h1 or parser.facts.get("headline")
                   or " ".join(parser.title.split()) or None),
         outlet=parser.facts.get("outlet"),
-        url=url if re.match(r"^https?://\S+$", url) else None,
+        url=url if re.match(WEB_ADDRESS, url) else None,
         published=published.group(0) if published else None)
     return "\n\n".join(lines), page

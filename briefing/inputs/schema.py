@@ -28,10 +28,13 @@ from pydantic import (
 from pydantic.json_schema import GetJsonSchemaHandler
 from pydantic_core import CoreSchema, PydanticCustomError
 
+from .dates import DATE_PATTERN, first_day
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
-Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=2000)]
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+WEB_ADDRESS = r"^https?://\S+$"
+"""What a URL field holds: an http(s) address, nothing else (no javascript:, no file:)."""
+Url = Annotated[str, Field(pattern=WEB_ADDRESS, max_length=2000)]
 IsoDate = Annotated[str, Field(pattern=DATE_PATTERN)]
 Text = Annotated[str, Field(min_length=1)]
 
@@ -110,9 +113,8 @@ class DateFact(Model):
     @classmethod
     def _exists(cls, value: str) -> str:
         """The pattern admits 2017-13-45; the calendar does not."""
-        year, month, day = (value.split("-") + ["01", "01"])[:3]
         try:
-            datetime.date(int(year), int(month), int(day))
+            first_day(value)
         except ValueError:
             raise ValueError(f"{value} is not a date in the calendar") from None
         return value

@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .check import Locations
-from .draft.boilerplate import boilerplate_reason
-from .draft.quotes import find_speech
-from .errors import Problem
-from .load import LoadedBriefing
-from .source import ParagraphKind
+from ..errors import Problem
+from ..inputs.folders import LoadedBriefing
+from ..inputs.source import ParagraphKind
+from ..language.boilerplate import boilerplate_reason
+from ..language.speech import find_speech
+from .checker import Locations
 
 DRAFT_MARK = re.compile(r"#\s*DRAFT\s*[(:]")
 """The mark `build.py new` puts on each drafted item, as `# DRAFT (...)` or `# DRAFT: ...`."""

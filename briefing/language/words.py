@@ -1,0 +1,61 @@
+"""The word lists of English news reporting, each written once, and how words are folded.
+
+In: nothing but text. Out: sets, alternatives for regular expressions, and two foldings.
+Every rule that needs one of these lists (the source's paragraph kinds, drafting, coverage,
+the search index, ids) takes it from here, so they cannot disagree about what a speech
+verb or a link label is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SPEECH_VERBS = ("said", "says", "say", "added", "adds", "explained", "commented", "stated",
+                "stressed", "warned", "insisted", "admitted", "acknowledged", "continued", "told")
+"""Verbs that attribute words to someone: "X said", "..., she added", "he told the BBC"."""
+SPEECH_VERB = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r")\b", re.IGNORECASE)
+
+LINK_LABELS = (r"read more", r"related(?: links| articles| stories| content)?", r"see also",
+               r"more on this(?: story)?", r"also read", r"advertisement",
+               r"share this(?: article)?", r"sign up\b.*", r"click here\b.*", r"follow us\b.*")
+"""How a pasted page labels what is not the article: links to other stories, calls to act."""
+LINK_LABEL = "(?:" + "|".join(LINK_LABELS) + ")"
+
+COMMON_WORDS = frozenset("""a an and are as at be been but by for from had has have he her his i
+in into is it its of on or our she so than that the their there they this to was we were which
+who will with""".split())
+"""Words too common to tell texts apart: left out of the search index (and of queries, by
+`templates/assets/search.js`, which lists them too; a test holds the two to each other)."""
+EMPTY_IN_AN_ID = COMMON_WORDS | frozenset("""about after any before being can could did do does
+many may might more most much must only onto over own same should some such then these those
+under very what when where whom whose would also""".split())
+"""Words that say nothing of what an item is about: left out of drafted ids and of the words
+that tell whether two sentences make the same point."""
+
+ROLE_WORDS = frozenset("""
+assistant chief deputy acting interim constable superintendent inspector detective sergeant
+commander commissioner director minister secretary executive officer head
+headteacher leader chair chairman chairwoman chairperson president governor mayor manager
+nurse matron principal spokesman spokeswoman spokesperson member lead hm mp mep registrar
+consultant editor founder partner coordinator
+""".split())
+"""Words that make a phrase a role: "HM inspector of constabulary", "chief executive"."""
+
+
+def without_accents(text: str) -> str:
+    """`Zoë` -> `Zoe`: accents dropped, every other character kept."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def ascii_only(text: str) -> str:
+    """`Zoë Søren` -> `Zoe Sren`: accents dropped, and any character with no ASCII form."""
+    return without_accents(text).encode("ascii", "ignore").decode("ascii")
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """`1, "finding"` -> `1 finding`; `3, "finding"` -> `3 findings`."""
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count:,} {word}"

@@ -1,0 +1,175 @@
+"""The MkDocs plugin: a thin adapter that runs the build (`pipeline.build_site`) at MkDocs' events.
+
+- `on_files`: start the build (load, check, model, group, plan) and hand MkDocs the
+  files to publish, the generated pages among them (`files.site_files`);
+- `on_env` / `on_nav`: the theme's environment made strict; the generated pages handed
+  to the build to render (ahead, on a large site) with MkDocs' own context;
+- `on_page_markdown` / `on_page_context`: each generated page's title and the HTML the
+  build rendered for it; the user's own Markdown pages get the site's context, and
+  their HTML is sanitised (`on_page_content`);
+- `on_post_page`: each page as MkDocs writes it, for the zip and the link check;
+- `on_post_build`: the rest of the build (data files, downloads, zip, link check);
+  `on_build_error` and `end_build`: the build abandoned, its workers stopped.
+"""
+
+from __future__ import annotations
+
+from contextlib import ExitStack
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..errors import CheckFailed
+from ..inputs.files import DEFAULT_MAX_MB
+from ..model.briefing import Briefing
+from ..pipeline import BrokenLinks, BuildSettings, SiteBuild, build_site
+from ..progress import Progress
+from ..site.security import sanitise_html
+from .files import download_pages, published_stylesheet, site_files
+from .template_page import TemplatePage
+from .theme import configured, mkdocs_context
+
+RENDERED_TEMPLATE = "prerendered.html"
+"""What MkDocs renders a generated page with: the HTML the build rendered for it, as it is."""
+
+
+class BriefingConfig(base.Config):
+    archive = c.Type(bool, default=True)
+    """Offer the whole site as a zip in downloads/ (one more copy of the site's bytes)."""
+    archive_name = c.Type(str, default="briefings")
+    """File name of the zip, without `.zip`; also the folder its files unpack into."""
+    max_file_mb = c.Type((int, float), default=DEFAULT_MAX_MB)
+    """Largest source.txt or briefing.yml accepted, in megabytes; larger files are refused."""
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    """Generates the pages of every briefing in `docs/` and checks the result."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.failure: CheckFailed | None = None
+        """Why the last build's checks failed, for `build.py` to report as it reports `check`."""
+        self.briefings: tuple[Briefing, ...] = ()
+        self.progress = Progress(0)
+        self._build: SiteBuild | None = None
+        self._running = ExitStack()
+        self._downloads: dict[str, Page] = {}
+
+    @property
+    def archive_path(self) -> str | None:
+        return f"downloads/{self.config.archive_name}.zip" if self.config.archive else None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config.theme.static_templates.update({"404.html", "feed.xml"})
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        self.failure = None
+        stylesheet = published_stylesheet(files)
+        settings = BuildSettings(
+            Path(config.docs_dir), Path(config.site_dir), stylesheet, self.config.archive_name,
+            self.config.archive, self.config.max_file_mb, previewing=self.serving)
+        try:
+            self._build = build = self._running.enter_context(build_site(settings))
+        except CheckFailed as failure:
+            self.failure = failure
+            raise PluginError(str(failure)) from None
+        self.briefings = build.plan.briefings
+        self._downloads = download_pages(config, build.plan)
+        return site_files(files, config, build.plan, stylesheet)
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files):
+        self.progress = Progress(len(files.documentation_pages()))
+        return configured(env)
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files):
+        """The last event before MkDocs reads every page, which takes a while on a large site:
+        the generated pages need none of it, so their rendering starts here."""
+        build, env = self._current, configured(config.theme.get_env())
+        documentation = list(files.documentation_pages())
+        generated = {f.src_uri: f.page for f in documentation if isinstance(f.page, TemplatePage)}
+        pages = generated | self._downloads
+
+        def render(src_uri: str) -> str:
+            page = pages[src_uri]
+            context = build.contexts.for_page(
+                mkdocs_context(page, config, nav, documentation), src_uri, page.canonical_url)
+            return env.get_template(build.plan.template_of(src_uri)).render(context)
+
+        build.output.render_pages(list(generated), render)
+        return nav
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files):
+        generated = self._current.plan.pages.get(page.file.src_uri)
+        if isinstance(page, TemplatePage) and generated is not None:
+            # No front matter to parse (MkDocs reads it as YAML: a tenth of the main process's
+            # time at 1,000 briefings): the page is empty, and its title is set here.
+            page.meta.update(title=generated.title, template=RENDERED_TEMPLATE)
+        elif generated is not None:
+            # A page the user wrote in docs/ at a generated address (index.md) keeps its text
+            # and gets the generated page's template, unless it names its own.
+            page.meta.setdefault("template", generated.template)
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files):
+        if isinstance(page, TemplatePage):
+            return html  # empty: the page is all template
+        return sanitise_html(html)
+
+    def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav):
+        build = self._current
+        if isinstance(page, TemplatePage):
+            context["prerendered"] = Markup(build.output.rendered(page.file.src_uri))
+            return context
+        return build.contexts.for_page(context, page.file.src_uri, page.canonical_url)
+
+    def on_template_context(self, context, /, *, template_name: str, config: MkDocsConfig):
+        return self._current.contexts.for_template(context)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        ids = self._current.output.page_written(page.file.src_uri, page.url,
+                                                page.file.dest_uri, output)
+        if isinstance(page, TemplatePage):
+            page.anchors_rendered(ids)
+        self.progress.advance()
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.progress.finish()
+        self._build = None
+        try:
+            self._running.close()  # the rest of the build, after its `yield`
+        except BrokenLinks as broken:
+            raise PluginError(str(broken)) from None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._abandon(error)
+
+    def end_build(self) -> None:
+        """Stop the workers and undo the build's settings, however the build ended. MkDocs
+        tells plugins of errors but not of Ctrl-C, so `build.py` calls this itself, before it
+        removes the staging folder a worker might still be writing to."""
+        self._abandon(KeyboardInterrupt())
+
+    def _abandon(self, error: BaseException) -> None:
+        """End a build still running, as `error` ended it: its `finish` never runs."""
+        self._build = None
+        running, self._running = self._running, ExitStack()
+        running.__exit__(type(error), error, error.__traceback__)
+
+    @property
+    def _current(self) -> SiteBuild:
+        assert self._build is not None, "MkDocs calls on_files before any page event"
+        return self._build
