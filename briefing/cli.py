@@ -129,9 +129,8 @@ def _export(project: Project, args) -> int:
 def _schema(project: Project, args) -> int:
     from .commands.schema import run_schema
 
-    config = project.load_config()
-    written = run_schema(Path(config.docs_dir), project.root / "README.md",
-                         Path(config.theme.custom_dir))
+    folders = project.folders()
+    written = run_schema(folders.docs_dir, project.root / "README.md", folders.templates_dir)
     print("Wrote " + " and ".join(_shown_path(path) for path in written))
     return EXIT_OK
 

@@ -27,7 +27,7 @@ from .inputs.files import DEFAULT_MAX_MB, unsafe_entries
 from .inputs.folders import (
     METADATA_FILE,
     SOURCE_FILE,
-    LoadedBriefing,
+    WholeBriefing,
     find_briefing_folders,
     load_briefing,
 )
@@ -101,8 +101,8 @@ def load_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB,
     return sorted(briefings, key=lambda b: b.sort_key, reverse=True)
 
 
-def _to_model(briefing: LoadedBriefing, locations: Locations
-              ) -> tuple[LoadedBriefing, Locations]:
+def _to_model(briefing: WholeBriefing, locations: Locations
+              ) -> tuple[WholeBriefing, Locations]:
     """What the model needs of a checked briefing: not the line of every YAML value, which
     only messages need, and which is a quarter of what a worker would send back."""
     return dataclasses.replace(briefing, yaml=None), locations
@@ -110,7 +110,7 @@ def _to_model(briefing: LoadedBriefing, locations: Locations
 
 def check_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB,
                workers: Workers | None = None,
-               then: Callable[[LoadedBriefing, Locations], Any] | None = None) -> list:
+               then: Callable[[WholeBriefing, Locations], Any] | None = None) -> list:
     """Load and check every briefing (no model: `build.py check` needs no more): a
     (briefing, where its quotes stand) pair for each, or what `then` makes of the pair
     (in the worker that checked it, so only its result comes back)."""
@@ -118,7 +118,7 @@ def check_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB,
 
 
 def _checked(docs_dir: Path, max_file_mb: float, workers: Workers | None,
-             then: Callable[[LoadedBriefing, Locations], Any] | None) -> Iterator:
+             then: Callable[[WholeBriefing, Locations], Any] | None) -> Iterator:
     """`check_site`'s results one by one, as they come; `CheckFailed` once all have come, if
     any briefing has a problem."""
     problems = [Problem(path, why)
@@ -142,8 +142,9 @@ def _checked(docs_dir: Path, max_file_mb: float, workers: Workers | None,
 def _load_and_check(folder: Path, docs_dir: Path, max_bytes: int, then=None):
     """(the checked briefing with where its quotes stand, or what `then` makes of them, or
     None if it has problems; problems loading it; problems checking it)."""
-    briefing, problems = load_briefing(folder, docs_dir, max_bytes)
-    if briefing.metadata is None or briefing.source is None:
+    loaded, problems = load_briefing(folder, docs_dir, max_bytes)
+    briefing = loaded.whole()
+    if briefing is None:
         return None, problems, []
     found, locations = check_briefing(briefing)
     if found:

@@ -1,6 +1,6 @@
 """Check a loaded briefing against its source: the promises a briefing makes.
 
-In: a `LoadedBriefing` whose metadata and source both loaded. Out: the list of
+In: a `WholeBriefing` (its metadata and source both loaded). Out: the list of
 `Problem`s (empty when the briefing is sound) and, for the model stage, where
 every quote and cited passage stands in the source (`Locations`).
 
@@ -16,7 +16,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from ..errors import Problem
-from ..inputs.folders import SOURCE_FILE, LoadedBriefing
+from ..inputs.folders import SOURCE_FILE, WholeBriefing
 from ..inputs.schema import BriefingMetadata, Citation, Quote
 from ..inputs.source import SourceText
 from ..inputs.yamlfile import item_path
@@ -32,7 +32,7 @@ class Locations:
     matches: dict[Path, PassageMatch] = field(default_factory=dict)
 
 
-def check_briefing(briefing: LoadedBriefing) -> tuple[list[Problem], Locations]:
+def check_briefing(briefing: WholeBriefing) -> tuple[list[Problem], Locations]:
     """All problems of one briefing, and the locations of what was found."""
     checker = _Checker(briefing)
     checker.run()
@@ -40,8 +40,7 @@ def check_briefing(briefing: LoadedBriefing) -> tuple[list[Problem], Locations]:
 
 
 class _Checker:
-    def __init__(self, briefing: LoadedBriefing):
-        assert briefing.metadata is not None and briefing.source is not None
+    def __init__(self, briefing: WholeBriefing):
         self.briefing = briefing
         self.metadata: BriefingMetadata = briefing.metadata
         self.source: SourceText = briefing.source

@@ -1,6 +1,6 @@
 """What a briefing still misses: the source read against the curated metadata.
 
-In: a checked `LoadedBriefing` and where its quotes stand (`Locations`). Out: a
+In: a checked `WholeBriefing` and where its quotes stand (`Locations`). Out: a
 `Coverage` naming the source paragraphs no item cites, speech in the source no
 reaction quotes, people the source quotes who have no entry, items still
 marked DRAFT, and whether the organisation inspected has its say. These are
@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import Problem
-from ..inputs.folders import LoadedBriefing
+from ..inputs.folders import WholeBriefing
 from ..inputs.source import ParagraphKind
 from ..language.boilerplate import boilerplate_reason
 from ..language.speech import find_speech
@@ -42,7 +42,7 @@ class Coverage:
     subject_heard: bool
     """The organisation inspected has a reaction, or the briefing says it gave none."""
 
-    def warnings(self, loaded: LoadedBriefing) -> list[Problem]:
+    def warnings(self, loaded: WholeBriefing) -> list[Problem]:
         """One located warning per kind of gap."""
         path, subject = loaded.metadata_path, loaded.metadata.subject.name
         found = []
@@ -67,9 +67,8 @@ class Coverage:
         return found
 
 
-def coverage_of(loaded: LoadedBriefing, locations: Locations) -> Coverage:
+def coverage_of(loaded: WholeBriefing, locations: Locations) -> Coverage:
     metadata, source = loaded.metadata, loaded.source
-    assert metadata is not None and source is not None
     cited = {c.paragraph for p in metadata.findings + metadata.concerns for c in p.cites}
     quoted = {match.paragraph.number for path, match in locations.matches.items()
               if path[0] == "reactions"}
@@ -103,5 +102,5 @@ def _draft_marks(lines: list[str]) -> tuple[int, ...]:
                  if n > header and DRAFT_MARK.search(line))
 
 
-def _metadata_lines(loaded: LoadedBriefing) -> list[str]:
+def _metadata_lines(loaded: WholeBriefing) -> list[str]:
     return loaded.metadata_path.read_text(encoding="utf-8-sig").splitlines()

@@ -175,10 +175,10 @@ def closest_passage(passage: str, source: SourceText) -> ClosestPassage | None:
     # would make the vote quadratic on repetitive text: it votes from its first places only.
     places = {word: offsets[:VOTES_PER_WORD] for word, offsets in places.items()}
     votes: dict[tuple[int, int], int] = {}
-    folded_paragraphs = {}
+    folded_paragraphs: dict[int, tuple[Paragraph, list[str]]] = {}
     for paragraph in source.paragraphs:
         folded = [_comparable_word(word) for word in paragraph.text.split()]
-        folded_paragraphs[paragraph.number] = folded
+        folded_paragraphs[paragraph.number] = paragraph, folded
         for position, word in enumerate(folded):
             for offset in places.get(word, ()):
                 key = (paragraph.number, position - offset)
@@ -190,12 +190,12 @@ def closest_passage(passage: str, source: SourceText) -> ClosestPassage | None:
         return ClosestPassage(first, " ".join(first.text.split()[:len(wanted)]), 0.0)
     ranked = sorted(votes, key=lambda key: (-votes[key], key))[:CANDIDATES]
     # First each candidate as the passage's own length; then around the best of them only.
-    best = max((_measure(wanted, source.paragraph(n), folded_paragraphs[n], start, len(wanted))
+    best = max((_measure(wanted, *folded_paragraphs[n], start, len(wanted))
                 for n, start in ranked), key=lambda found: found.similarity)
-    number, start = best.paragraph.number, best.start
-    for width in _window_widths(len(wanted), len(best.paragraph.text.split())):
+    paragraph, folded, start = *folded_paragraphs[best.paragraph.number], best.start
+    for width in _window_widths(len(wanted), len(paragraph.text.split())):
         for begin in range(start - 3, start + 4):
-            found = _measure(wanted, best.paragraph, folded_paragraphs[number], begin, width)
+            found = _measure(wanted, paragraph, folded, begin, width)
             if found.similarity > best.similarity:
                 best = found
     return ClosestPassage(best.paragraph, best.text, best.similarity)

@@ -21,6 +21,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import Abort
 
 from ..errors import BriefingError
+from ..mkdocs.plugin import briefing_plugin
 from ..project import Project
 
 KEPT = "The build stopped; the previous site was left as it was."
@@ -94,7 +95,7 @@ def _mkdocs_build(project: Project, staging: Path) -> tuple[int, int]:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(errors)
     config = project.load_config(site_dir=str(staging))
-    plugin = config.plugins["briefing"]
+    plugin = briefing_plugin(config)
     try:
         mkdocs_build(config)
         return len(plugin.briefings), len(errors.messages)

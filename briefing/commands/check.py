@@ -13,7 +13,7 @@ from typing import NamedTuple
 from ..checks.checker import Locations
 from ..checks.coverage import Coverage, coverage_of
 from ..errors import Problem
-from ..inputs.folders import LoadedBriefing
+from ..inputs.folders import WholeBriefing
 from ..language.words import plural
 from ..pipeline import relative_to_project
 from ..project import Project
@@ -48,7 +48,7 @@ class _Measured(NamedTuple):
     citations: int
 
 
-def _measure(loaded: LoadedBriefing, locations: Locations) -> _Measured:
+def _measure(loaded: WholeBriefing, locations: Locations) -> _Measured:
     """One checked briefing's coverage, its warnings and its counts of quotes and citations:
     worked out where it was checked, so that only these come back from a worker."""
     metadata = loaded.metadata

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import BriefingError, UsageError
+from ..mkdocs.plugin import briefing_plugin
 from ..project import Project
 from .build import run_build
 
@@ -26,7 +27,7 @@ def run_export(project: Project, slugs: list[str], output_dir: Path, *, everythi
     for slug in wanted:
         if slug not in known:
             raise UsageError(_unknown(slug, known))
-    archive = config.plugins["briefing"].archive_path if everything else None
+    archive = briefing_plugin(config).archive_path if everything else None
     sources = [f"downloads/{slug}.html" for slug in wanted] + ([archive] if archive else [])
     targets = [output_dir / Path(source).name for source in sources]
     if not force:

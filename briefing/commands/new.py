@@ -27,7 +27,7 @@ from ..inputs.folders import METADATA_FILE, RESERVED_SLUGS, SLUG, SOURCE_FILE
 from ..inputs.intake import read_source
 from ..inputs.source import parse_source
 from ..pipeline import load_site
-from ..project import Project, max_file_mb
+from ..project import Project
 
 
 class NewBriefingError(BriefingError):
@@ -64,8 +64,8 @@ class NewResult:
 
 def run_new(project: Project, slug: str, source: Path, *, force: bool) -> NewResult:
     """Create `docs/<slug>/` from the text in `source`, with a drafted `briefing.yml`."""
-    config = project.load_config()
-    docs_dir = Path(config.docs_dir)
+    folders = project.folders()
+    docs_dir = folders.docs_dir
     _check_slug(slug)
     target = docs_dir / slug
     if _exists(target) and not force:
@@ -73,9 +73,9 @@ def run_new(project: Project, slug: str, source: Path, *, force: bool) -> NewRes
             f"{target} already exists; nothing was written. Choose another name, or use "
             f"--force to move the existing folder aside (to {docs_dir / f'.{slug}.backup-N'}) "
             "and write a new draft.")
-    intake = read_source(source, int(max_file_mb(config) * 1_000_000))
+    intake = read_source(source, int(folders.max_file_mb * 1_000_000))
     draft = draft_briefing(parse_source(intake.text), intake.page)
-    metadata = render_draft(draft, intake, source.name, Path(config.theme.custom_dir))
+    metadata = render_draft(draft, intake, source.name, folders.templates_dir)
     backup = _write(docs_dir, slug, intake.text, metadata)
     return NewResult(target, intake.encoding, intake.notes, _counts(draft), draft.placeholders,
                      backup)

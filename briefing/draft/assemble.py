@@ -45,8 +45,8 @@ def assemble_people(cast: Cast, quotes: list[SpokenQuote], subject: DraftOrganis
             speaker.role, speaker.organisation, side, _person_basis(speaker, side))
     reactions = []
     for speaker in cast.people:
-        spoken = [_checked(q, source) for q in quotes if q.speaker is speaker]
-        spoken = [quote for quote in spoken if quote is not None]
+        spoken = [checked for quote in quotes if quote.speaker is speaker
+                  and (checked := _checked(quote, source)) is not None]
         if spoken:
             person = people[id(speaker)]
             ending = "statement" if person.speaks_for == "inspector" else "response"

@@ -177,8 +177,8 @@ class _Finder:
     def _statements(self, text: str, sentence: Span) -> list[tuple[Span, str]]:
         """The clauses with their sides when each takes one, else the sentence and its side."""
         clauses = clause_spans(text, sentence)
-        sides = [polarity(text[start:end]).kind for start, end in clauses]
-        if len(clauses) > 1 and all(sides):
+        sides = [side for start, end in clauses if (side := polarity(text[start:end]).kind)]
+        if len(clauses) > 1 and len(sides) == len(clauses):
             return list(zip(clauses, sides))
         overall = polarity(text[sentence[0]:sentence[1]]).kind
         return [(sentence, overall)] if overall else []

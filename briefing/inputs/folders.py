@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..errors import Problem
 from .files import DEFAULT_MAX_MB, UnsafeFile, read_input_file
@@ -53,6 +54,20 @@ class LoadedBriefing:
     def line_of(self, path: tuple) -> int | None:
         """The line in `briefing.yml` where the item at `path` is written."""
         return self.yaml.line_of(path) if self.yaml else None
+
+    def whole(self) -> WholeBriefing | None:
+        """This briefing with both its files, or None if either could not be used."""
+        if self.metadata is None or self.source is None:
+            return None
+        return WholeBriefing(self.slug, self.folder, self.metadata, self.source, self.yaml)
+
+
+@dataclass
+class WholeBriefing(LoadedBriefing):
+    """A briefing whose two files both loaded: what the checks and the model take."""
+
+    metadata: BriefingMetadata
+    source: SourceText
 
 
 def find_briefing_folders(docs_dir: Path) -> list[Path]:
@@ -171,7 +186,7 @@ def _describe_validation(path: Path, document: YamlDocument, error: ValidationEr
         yield Problem(path, _explain(detail, loc), document.line_of(loc), item_path(loc))
 
 
-def _explain(detail: dict, loc: tuple) -> str:
+def _explain(detail: ErrorDetails, loc: tuple) -> str:
     kind, field = detail["type"], loc[-1] if loc else ""
     given = detail.get("input")
     if kind == "control_character":

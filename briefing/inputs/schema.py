@@ -65,7 +65,7 @@ class Model(BaseModel):
 def _shorthand(field: str, json_type: dict[str, Any]):
     """Let a plain value stand for a mapping whose main field is `field`."""
 
-    def expand(cls, value: Any) -> Any:
+    def expand(cls: type[Model], value: Any) -> Any:
         if isinstance(value, (str, int, datetime.date)) and not isinstance(value, bool):
             return {field: value}
         return value
@@ -73,7 +73,8 @@ def _shorthand(field: str, json_type: dict[str, Any]):
     def schema(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
         return {"anyOf": [json_type, handler(core_schema)]}
 
-    return model_validator(mode="before")(classmethod(expand)), classmethod(schema)
+    # pydantic makes `expand` a class method, as its first argument is `cls`.
+    return model_validator(mode="before")(expand), classmethod(schema)
 
 
 class Fact(Model):

@@ -19,8 +19,6 @@ from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -29,26 +27,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..errors import CheckFailed
-from ..inputs.files import DEFAULT_MAX_MB
 from ..model.briefing import Briefing
 from ..pipeline import BrokenLinks, BuildSettings, SiteBuild, build_site
 from ..progress import Progress
+from ..project import PLUGIN, ConfigError
 from ..site.security import sanitise_html
+from .config import BriefingConfig
 from .files import download_pages, published_stylesheet, site_files
 from .template_page import TemplatePage
-from .theme import configured, mkdocs_context
+from .theme import configured, page_renderer
 
 RENDERED_TEMPLATE = "prerendered.html"
 """What MkDocs renders a generated page with: the HTML the build rendered for it, as it is."""
-
-
-class BriefingConfig(base.Config):
-    archive = c.Type(bool, default=True)
-    """Offer the whole site as a zip in downloads/ (one more copy of the site's bytes)."""
-    archive_name = c.Type(str, default="briefings")
-    """File name of the zip, without `.zip`; also the folder its files unpack into."""
-    max_file_mb = c.Type((int, float), default=DEFAULT_MAX_MB)
-    """Largest source.txt or briefing.yml accepted, in megabytes; larger files are refused."""
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -97,17 +87,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files):
         """The last event before MkDocs reads every page, which takes a while on a large site:
         the generated pages need none of it, so their rendering starts here."""
-        build, env = self._current, configured(config.theme.get_env())
-        documentation = list(files.documentation_pages())
+        build, documentation = self._current, list(files.documentation_pages())
         generated = {f.src_uri: f.page for f in documentation if isinstance(f.page, TemplatePage)}
-        pages = generated | self._downloads
-
-        def render(src_uri: str) -> str:
-            page = pages[src_uri]
-            context = build.contexts.for_page(
-                mkdocs_context(page, config, nav, documentation), src_uri, page.canonical_url)
-            return env.get_template(build.plan.template_of(src_uri)).render(context)
-
+        render = page_renderer(generated | self._downloads, build, config, nav, documentation)
         build.output.render_pages(list(generated), render)
         return nav
 
@@ -173,3 +155,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _current(self) -> SiteBuild:
         assert self._build is not None, "MkDocs calls on_files before any page event"
         return self._build
+
+
+def briefing_plugin(config: MkDocsConfig) -> BriefingPlugin:
+    """The briefing plugin of a loaded configuration; `ConfigError` if mkdocs.yml lacks it."""
+    plugin = config.plugins.get(PLUGIN)
+    if not isinstance(plugin, BriefingPlugin):
+        raise ConfigError(f"{config.config_file_path}: the briefing plugin is not enabled. Add "
+                          "it to mkdocs.yml:\nplugins:\n  - briefing")
+    return plugin

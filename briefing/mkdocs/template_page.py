@@ -11,6 +11,8 @@ still runs, in the same order.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -28,6 +30,6 @@ class TemplatePage(Page):
         # Markdown links to anchors here until then, and the plugin checks every link anyway.
         self.present_anchor_ids = None
 
-    def anchors_rendered(self, ids: set[str]) -> None:
+    def anchors_rendered(self, ids: Iterable[str]) -> None:
         """The ids the rendered page has, so MkDocs can check Markdown links to its anchors."""
         self.present_anchor_ids = set(ids)

@@ -10,7 +10,9 @@ test builds pages both ways and compares them) and the theme's filters: ours
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 import jinja2
 from jinja2 import pass_context
@@ -21,6 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime, get_relative_url, normalize_url
 
+from ..pipeline import SiteBuild
 from ..site.filters import FILTERS
 
 
@@ -32,6 +35,22 @@ def configured(env: jinja2.Environment) -> jinja2.Environment:
     env.filters.update(FILTERS)
     env.filters.update(url=url, section_url=section_url)
     return env
+
+
+def page_renderer(pages: dict[str, Page], build: SiteBuild, config: MkDocsConfig,
+                  nav: Navigation, documentation: list[File]) -> Callable[[str], str]:
+    """`render(src_uri) -> html` for each of `pages`, with the template and the context
+    MkDocs' loop would give it (what any worker process calls, so it must be made before
+    the workers are forked)."""
+    env = configured(config.theme.get_env())
+
+    def render(src_uri: str) -> str:
+        page = pages[src_uri]
+        context = build.contexts.for_page(
+            mkdocs_context(page, config, nav, documentation), src_uri, page.canonical_url)
+        return env.get_template(build.plan.template_of(src_uri)).render(context)
+
+    return render
 
 
 def mkdocs_context(page: Page, config: MkDocsConfig, nav: Navigation | None,
@@ -75,7 +94,8 @@ def section_url(context, section: str, anchor: str = "") -> str:
 def _relative_url(path: str, page_url: str | None, base_url: str) -> str:
     if page_url is None:
         return normalize_url(path, base=base_url)
-    return normalize_url(path, page=_PageAt(page_url))
+    # `normalize_url` reads only the page's url: any object with one will do.
+    return normalize_url(path, page=cast(Page, _PageAt(page_url)))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The briefing as the pages show it: metadata joined to its source.
 
-In: a checked `LoadedBriefing` and its `Locations`. Out: a `Briefing` in which
+In: a checked `WholeBriefing` and its `Locations`. Out: a `Briefing` in which
 every finding, concern and quote holds the source paragraph it comes from, and
 every source paragraph holds what cites it, cut into `Segment`s so templates can
 mark quoted passages without any HTML being built here.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..checks.checker import Locations
-from ..inputs.folders import LoadedBriefing
+from ..inputs.folders import WholeBriefing
 from ..inputs.schema import BriefingMetadata, Person
 from ..inputs.schema import Point as PointMetadata
 from ..inputs.source import Paragraph, SourceText
@@ -166,10 +166,9 @@ class Briefing:
         return (published.date if published else "", self.metadata.title)
 
 
-def build_briefing(loaded: LoadedBriefing, locations: Locations) -> Briefing:
+def build_briefing(loaded: WholeBriefing, locations: Locations) -> Briefing:
     """Join checked metadata to its source."""
     metadata, source = loaded.metadata, loaded.source
-    assert metadata is not None and source is not None
     findings = _points("finding", metadata.findings, locations, source)
     concerns = _points("concern", metadata.concerns, locations, source)
     by_id = {p.id: p for p in findings + concerns}

@@ -16,7 +16,9 @@ import os
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 
 from .collector import BUILD_THRESHOLDS
 
@@ -37,7 +39,7 @@ def fork_pool() -> ProcessPoolExecutor:
                                initializer=_exit_with, initargs=(os.getpid(),))
 
 
-def start_process(target, args: tuple) -> tuple[multiprocessing.Process, Connection]:
+def start_process(target: Callable[..., None], args: tuple) -> tuple[BaseProcess, Connection]:
     """`target(connection, *args)` in a process of its own, the other end of the connection
     returned with it. Started afresh (spawned), not forked: it needs nothing of the loaded
     site, and a fork would carry a share of all of it in its memory."""

@@ -51,11 +51,12 @@ class Chart:
 def findings_and_concerns(briefings: list[Briefing] | tuple[Briefing, ...],
                           limit: int = 60) -> Chart | None:
     """The chart of the latest `limit` dated briefings, oldest on the left; None if under two."""
-    dated = [b for b in briefings if b.metadata.source.published]
-    dated = sorted(dated, key=lambda b: b.sort_key)[-limit:]
+    dated = sorted(((b, published.date) for b in briefings
+                    if (published := b.metadata.source.published)),
+                   key=lambda pair: pair[0].sort_key)[-limit:]
     if len(dated) < 2:
         return None
-    top = max(max(len(b.findings), len(b.concerns)) for b in dated) or 1
+    top = max(max(len(b.findings), len(b.concerns)) for b, _ in dated) or 1
     span = WIDTH - LEFT - RIGHT
     plot_height = HEIGHT - TOP - BOTTOM
 
@@ -63,9 +64,9 @@ def findings_and_concerns(briefings: list[Briefing] | tuple[Briefing, ...],
         return TOP + plot_height * (1 - value / top)
 
     points = []
-    for i, b in enumerate(dated):
+    for i, (b, date) in enumerate(dated):
         x = LEFT + span * (i / (len(dated) - 1))
-        points.append(ChartPoint(b, b.metadata.source.published.date, len(b.findings),
+        points.append(ChartPoint(b, date, len(b.findings),
                                  len(b.concerns), x, y(len(b.findings)), y(len(b.concerns))))
     step = max(1, top // 4)
     ticks = tuple((v, y(v)) for v in range(0, top + 1, step))

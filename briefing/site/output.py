@@ -92,7 +92,8 @@ class SiteOutput:
             self._zipper.finish()
         # While the zip's own process adds the last files, check the links; the zip is one
         # of the files they may point to.
-        broken = self.links.broken(self.site_dir, coming={self.plan.archive} - {None})
+        broken = self.links.broken(self.site_dir,
+                                   coming=[self.plan.archive] if self.plan.archive else [])
         if self._zipper is not None:
             self._zipper.wait()
         return broken

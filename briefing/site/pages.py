@@ -84,10 +84,10 @@ def site_pages(collection: Collection) -> list[SitePage]:
                                   "collection/group.html",
                                   {"group": group, "listing": listing, "chart": chart}))
     for person in collection.people:
-        for listing in person.listings:
-            pages.append(SitePage(_md(listing.path()), _paged(person.name, listing),
+        for appearances in person.listings:
+            pages.append(SitePage(_md(appearances.path()), _paged(person.name, appearances),
                                   "collection/person.html",
-                                  {"person_across": person, "listing": listing}))
+                                  {"person_across": person, "listing": appearances}))
     pages.append(SitePage("search.md", "Search", "search.html"))
     pages.append(SitePage("downloads/index.md", "Downloads", "downloads.html", {"offline": False}))
     pages.append(SitePage("downloads/offline.md", "Downloads", "downloads.html", {"offline": True}))
