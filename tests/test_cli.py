@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,11 +17,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing.cli import main
+from briefing.cli import _COMMANDS, main
 from briefing.commands.schema import schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "mkdocs.yml"
+README = ROOT / "README.md"
+DOCUMENTED_COMMANDS = ("build", "check", "serve", "new", "export", "schema")
+"""The commands README.md documents, written out here: a command lost from the parser fails."""
 OK_DEFAULT = ("OK: 1 briefing checked; 11 quotes found word for word in their sources, "
               "17 citations resolved.\n")
 COVERAGE_DEFAULT = ("Coverage:\n  cumbria-child-protection: 28 of 33 paragraphs cited (not cited: "
@@ -34,6 +38,42 @@ def build_py(*args: str, cwd: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, encoding="utf-8", timeout=60)
 
 
+def listed_commands(help_text: str) -> dict[str, str]:
+    """`--help` output's list of commands: {command: its help text, unwrapped}."""
+    section = help_text.split("\ncommands", 1)[1].split("\n\n", 1)[0]
+    listed: dict[str, str] = {}
+    for line in section.splitlines()[2:]:       # the title, then the COMMAND metavar
+        if entry := re.fullmatch(r" {4}(\S+)(?: {2,}(\S.*))?", line):
+            command = entry[1]
+            listed[command] = entry[2] or ""
+        elif more := re.fullmatch(r" {5,}(\S.*)", line):   # a wrapped line of help text
+            listed[command] = f"{listed[command]} {more[1]}".strip()
+    return listed
+
+
+def help_output(capsys, *args: str) -> str:
+    """What `python build.py [ARGS] --help` prints; it must exit 0."""
+    with pytest.raises(SystemExit) as exited:
+        main([*args, "--help"], default_config=CONFIG)
+    assert exited.value.code == 0
+    return capsys.readouterr().out
+
+
+def readme_commands(readme: Path) -> set[str]:
+    """The commands in the README's "## Commands" table; the bare `python build.py` row is the
+    default command, as `--help` names it."""
+    text = readme.read_text(encoding="utf-8")
+    table = text.split("\n## Commands\n", 1)[1].split("\n## ", 1)[0]
+    commands = set()
+    for invocation in re.findall(r"^\| `python build\.py([^`]*)` \|", table, flags=re.MULTILINE):
+        words = invocation.split()
+        if not words:
+            commands.add("(default)")
+        elif not words[0].startswith("-"):
+            commands.add(words[0])
+    return commands
+
+
 @pytest.fixture
 def project(tmp_path, config_for) -> Path:
     """A copy of the default project's docs in tmp_path, with its mkdocs.yml; returns the config."""
@@ -43,14 +83,36 @@ def project(tmp_path, config_for) -> Path:
 
 # --- Usage ----------------------------------------------------------------------------------
 
-def test_help_lists_the_commands_and_exits_0(capsys):
-    with pytest.raises(SystemExit) as exited:
-        main(["--help"], default_config=CONFIG)
-    assert exited.value.code == 0
-    out = capsys.readouterr().out
+def test_help_lists_each_documented_command_with_its_help_text(capsys):
+    """Each command must be listed by name with what it does: the words alone would pass
+    anyway ("check" is in build's help, "build" in the usage line), so a lost command would
+    not fail a search of the whole output."""
+    out = help_output(capsys)
     assert out.startswith("usage: python build.py")
-    for command in ("build", "check", "serve", "schema"):
-        assert command in out
+    listed = listed_commands(out)
+    assert set(listed) == set(DOCUMENTED_COMMANDS)
+    for command in DOCUMENTED_COMMANDS:
+        assert listed[command], f"{command} is listed without its help text"
+
+
+def test_every_command_the_parser_offers_can_run():
+    """A command offered but missing from `_COMMANDS` would fail only when someone types it."""
+    assert set(_COMMANDS) == set(DOCUMENTED_COMMANDS)
+
+
+@pytest.mark.parametrize("command", DOCUMENTED_COMMANDS)
+def test_each_documented_command_has_its_own_help(command, capsys):
+    assert help_output(capsys, command).startswith(f"usage: python build.py {command}")
+
+
+def test_the_readme_commands_table_names_exactly_the_commands_the_parser_offers(capsys):
+    """The README is where users learn the commands: one removed or added on either side fails."""
+    out = help_output(capsys)
+    default = re.search(r"^commands \(default: (\S+)\):$", out, flags=re.MULTILINE)
+    assert default, "--help no longer names the default command"
+    documented = {default[1] if command == "(default)" else command
+                  for command in readme_commands(README)}
+    assert documented == set(listed_commands(out))
 
 
 def test_an_unknown_command_exits_2(capsys):
@@ -205,7 +267,9 @@ def test_schema_rewrites_the_json_schema_and_the_readme_reference(project, capsy
 # --- build.py itself --------------------------------------------------------------------------
 
 def test_build_py_help_and_usage_errors(tmp_path):
-    assert build_py("--help", cwd=tmp_path).returncode == 0
+    helped = build_py("--help", cwd=tmp_path)
+    assert helped.returncode == 0
+    assert set(listed_commands(helped.stdout)) == set(DOCUMENTED_COMMANDS)
     wrong = build_py("publish", cwd=tmp_path)
     assert wrong.returncode == 2
     assert wrong.stderr.startswith("usage: python build.py")
