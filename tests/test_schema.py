@@ -379,12 +379,9 @@ def test_both_refuse_the_same_mistake_in_the_same_place(where, written, editor):
     assert refused_by_the_model_alone(editor, data) == []
 
 
-@pytest.mark.xfail(strict=True, reason="known disagreement: the schema's date is text, so an "
-                   "editor marks an unquoted year wrong that the model takes as the year")
 @pytest.mark.parametrize("written", ["2021", "{date: 2021}"])
 def test_both_accept_a_year_written_without_quotes(written, editor):
-    """See test_a_year_written_without_quotes_is_a_date; strict: passing means fixed, so drop
-    the mark."""
+    """See test_a_year_written_without_quotes_is_a_date: an editor must not mark it wrong."""
     data = edited(("source", "published"), written)
     assert model_refusals(data) == []
     assert [error.message for error in editor.iter_errors(data)] == []

@@ -25,7 +25,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic.json_schema import GetJsonSchemaHandler
+from pydantic.json_schema import GetJsonSchemaHandler, WithJsonSchema
 from pydantic_core import CoreSchema, PydanticCustomError
 
 from .dates import DATE_PATTERN, first_day
@@ -35,7 +35,10 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
 WEB_ADDRESS = r"^https?://\S+$"
 """What a URL field holds: an http(s) address, nothing else (no javascript:, no file:)."""
 Url = Annotated[str, Field(pattern=WEB_ADDRESS, max_length=2000)]
-IsoDate = Annotated[str, Field(pattern=DATE_PATTERN)]
+DATE_JSON_SCHEMA = {"anyOf": [{"type": "string", "pattern": DATE_PATTERN},
+                              {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+"""A date as an editor should accept it: text, or a year that YAML reads as a number."""
+IsoDate = Annotated[str, Field(pattern=DATE_PATTERN), WithJsonSchema(DATE_JSON_SCHEMA)]
 Text = Annotated[str, Field(min_length=1)]
 
 
@@ -101,7 +104,7 @@ class DateFact(Model):
     """How the date is known."""
 
     _expand, __get_pydantic_json_schema__ = _shorthand(
-        "date", {"type": "string", "pattern": DATE_PATTERN}
+        "date", DATE_JSON_SCHEMA
     )
 
     @field_validator("date", mode="before")
