@@ -17,9 +17,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "briefing"
-LAYERS = ["language.words", "inputs", "language", "checks", "model", "site"]
-"""The stages in build order. The word lists come before everything (the source's paragraph
-kinds use them); the reading of speech in `language/` needs the source's paragraphs."""
+LAYERS = ["language.words", "language.marks", "inputs", "language", "checks", "model", "site"]
+"""The stages in build order. The word lists and the review marks come before everything (the
+source's paragraph kinds and the reading of briefing.yml use them); the reading of speech in
+`language/` needs the source's paragraphs."""
 TOOLS = {"draft", "commands", "pipeline", "cli", "project"}
 ADAPTER = "mkdocs"
 """Runs the pipeline at MkDocs' events: it may use any stage and the pipeline, no other tool."""

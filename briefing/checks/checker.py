@@ -53,6 +53,9 @@ class _Checker:
             for i, point in enumerate(getattr(self.metadata, section)):
                 for j, citation in enumerate(point.cites):
                     self.check_citation(citation, (section, i, "cites", j))
+        for j, citation in enumerate(self.metadata.summary_cites):
+            self.check_citation(citation, ("summary_cites", j))
+        self.check_cut_short()
         point_ids = {p.id for p in self.metadata.findings + self.metadata.concerns}
         person_ids = {p.id for p in self.metadata.people}
         for i, reaction in enumerate(self.metadata.reactions):
@@ -73,6 +76,20 @@ class _Checker:
         item = item_path(path)
         self.problems.append(Problem(
             self.briefing.metadata_path, message, self.briefing.line_of(path), item))
+
+    def check_cut_short(self) -> None:
+        """A cut must fall inside the copy, and a reaction cut off needs the copy to be."""
+        cut = self.metadata.source.cut_short
+        if cut is not None and self.source.paragraph(cut.after_paragraph) is None:
+            self.report(("source", "cut_short"), (
+                f"paragraph {cut.after_paragraph} does not exist: {SOURCE_FILE} has "
+                f"{len(self.source)} paragraphs. Give the last paragraph before the cut."))
+        for i, reaction in enumerate(self.metadata.reactions):
+            if reaction.cut_off and cut is None:
+                self.report(("reactions", i, "cut_off"), (
+                    "the reaction is cut off, but the source is not marked as cut short. Add "
+                    "cut_short: N under source:, N being the copy's last paragraph before the "
+                    "cut."))
 
     def check_unique_ids(self) -> None:
         first_seen: dict[str, Path] = {}

@@ -12,18 +12,16 @@ Speech and speakers are found by the same rules that draft a briefing
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..errors import Problem
 from ..inputs.folders import WholeBriefing
 from ..inputs.source import ParagraphKind
+from ..inputs.yamlfile import item_path
 from ..language.boilerplate import boilerplate_reason
 from ..language.speech import find_speech
 from .checker import Locations
 
-DRAFT_MARK = re.compile(r"#\s*DRAFT\s*[(:]")
-"""The mark `build.py new` puts on each drafted item, as `# DRAFT (...)` or `# DRAFT: ...`."""
 NEED_NO_CITATION = {ParagraphKind.HEADING, ParagraphKind.ASIDE}
 
 
@@ -38,9 +36,13 @@ class Coverage:
     unlisted_people: tuple[str, ...]
     """People the source quotes who are not under `people:`."""
     draft_lines: tuple[int, ...]
-    """Lines of briefing.yml still carrying a `# DRAFT` mark."""
+    """Lines of briefing.yml still carrying a `# DRAFT` (or `# FILL IN`) mark."""
+    placeholders: tuple[str, ...]
+    """Fields still holding a placeholder to fill in: `source.outlet`."""
     subject_heard: bool
     """The organisation inspected has a reaction, or the briefing says it gave none."""
+    subject_cut_off: bool = False
+    """Its response is heard but incomplete: the copy of the source cuts it off."""
 
     def warnings(self, loaded: WholeBriefing) -> list[Problem]:
         """One located warning per kind of gap."""
@@ -59,6 +61,10 @@ class Coverage:
             lines = ", ".join(str(n) for n in self.draft_lines)
             found.append(Problem(path, f"{len(self.draft_lines)} items are still marked DRAFT "
                                        f"(lines {lines}). Review each, then delete its mark."))
+        for field, at in zip(self.placeholders, loaded.placeholders):
+            found.append(Problem(path, "still holds a placeholder. Write what the source says "
+                                       "(or what you know, marked inferred: true with its "
+                                       "basis).", loaded.line_of(at), field))
         if not self.subject_heard:
             found.append(Problem(path, f"no reaction speaks for {subject}. Add its response "
                                        "(speaks_for: subject), or set no_subject_response: true "
@@ -88,19 +94,9 @@ def coverage_of(loaded: WholeBriefing, locations: Locations) -> Coverage:
         unlisted_people=tuple(dict.fromkeys(
             s.name for s in cast.people if s.quoted and s.name.casefold() not in names
             and s.surname.casefold() not in surnames)),
-        draft_lines=_draft_marks(_metadata_lines(loaded)),
+        draft_lines=loaded.review_lines,
+        placeholders=tuple(item_path(path) for path in loaded.placeholders),
         subject_heard=metadata.no_subject_response
         or any(r.speaks_for == "subject" for r in metadata.reactions),
+        subject_cut_off=any(r.speaks_for == "subject" and r.cut_off for r in metadata.reactions),
     )
-
-
-def _draft_marks(lines: list[str]) -> tuple[int, ...]:
-    """Lines marking an item as drafted; the comment block heading the file only explains them."""
-    header = next((n for n, line in enumerate(lines)
-                   if not line.lstrip().startswith("#")), len(lines))
-    return tuple(n for n, line in enumerate(lines, start=1)
-                 if n > header and DRAFT_MARK.search(line))
-
-
-def _metadata_lines(loaded: WholeBriefing) -> list[str]:
-    return loaded.metadata_path.read_text(encoding="utf-8-sig").splitlines()

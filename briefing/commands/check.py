@@ -71,12 +71,20 @@ def coverage_lines(report: CheckReport) -> list[str]:
             f"unquoted speech: {len(c.unquoted_speech) or 'none'}; "
             f"people missing: {len(c.unlisted_people) or 'none'}; "
             f"DRAFT marks: {len(c.draft_lines) or 'none'}; "
-            f"organisation inspected heard: {'yes' if c.subject_heard else 'no'}")
+            f"placeholders: {len(c.placeholders) or 'none'}; "
+            f"organisation inspected heard: {_heard(c)}")
     hidden = len(report.coverage) - len(shown)
     if hidden:
         lines.append(f"  ... and {plural(hidden, 'briefing')} with nothing missing.")
     return lines
 
 
+def _heard(c: Coverage) -> str:
+    if not c.subject_heard:
+        return "no"
+    return "yes, but cut off in this copy" if c.subject_cut_off else "yes"
+
+
 def _has_gaps(c: Coverage) -> bool:
-    return bool(c.unquoted_speech or c.unlisted_people or c.draft_lines or not c.subject_heard)
+    return bool(c.unquoted_speech or c.unlisted_people or c.draft_lines or c.placeholders
+                or not c.subject_heard)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-PLACEHOLDER = "UNKNOWN – fill in"
-"""The value of a required field the source does not give; `build.py new` lists each one."""
+from ..language.marks import PLACEHOLDER
+
+__all__ = ["PLACEHOLDER", "Draft", "DraftOrganisation", "DraftPerson", "DraftPoint",
+           "DraftQuote", "DraftReaction", "Guess"]
 
 
 @dataclass(frozen=True)

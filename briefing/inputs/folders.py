@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..errors import Problem
+from ..language.marks import placeholders, review_marks
 from .files import DEFAULT_MAX_MB, UnsafeFile, read_input_file
 from .schema import CONTROL_CHARACTERS, BriefingMetadata
 from .source import SourceText, parse_source
@@ -42,6 +43,10 @@ class LoadedBriefing:
     metadata: BriefingMetadata | None
     source: SourceText | None
     yaml: YamlDocument | None
+    review_lines: tuple[int, ...] = ()
+    """Lines of briefing.yml still marking an item to review (`# DRAFT (...)`)."""
+    placeholders: tuple[tuple, ...] = ()
+    """Where a value still holds a placeholder to fill in: `("source", "outlet")`."""
 
     @property
     def metadata_path(self) -> Path:
@@ -59,7 +64,7 @@ class LoadedBriefing:
         """This briefing with both its files, or None if either could not be used."""
         if self.metadata is None or self.source is None:
             return None
-        return WholeBriefing(self.slug, self.folder, self.metadata, self.source, self.yaml)
+        return WholeBriefing(**vars(self))
 
 
 @dataclass
@@ -107,6 +112,9 @@ def load_briefing(folder: Path, docs_dir: Path, max_bytes: int = DEFAULT_MAX_MB 
     if metadata_text is not None:
         briefing.yaml, briefing.metadata = _parse_metadata(
             briefing.metadata_path, metadata_text, problems)
+        briefing.review_lines = review_marks(metadata_text)
+        if briefing.yaml is not None:
+            briefing.placeholders = tuple(placeholders(briefing.yaml.data))
     return briefing, problems
 
 

@@ -26,6 +26,7 @@ SHORTHANDS = {
     "DateFact": "a plain date: `published: 2017-01-26`",
     "Citation": "a paragraph number: `cites: [15, 4]`",
     "Quote": "a plain string: `- We welcome the findings ...`",
+    "CutShort": "a paragraph number: `cut_short: 33`",
 }
 
 

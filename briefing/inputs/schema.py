@@ -150,6 +150,19 @@ class Report(Model):
     """Length of the report in pages."""
 
 
+class CutShort(Model):
+    """Where the copy in `source.txt` stops before the text as published does."""
+
+    after_paragraph: StrictInt = Field(ge=1)
+    """The last paragraph of the copy before the cut (usually its last)."""
+    basis: str | None = None
+    """How you know: "ends mid-sentence", "the outlet's page goes on", ..."""
+
+    _expand, __get_pydantic_json_schema__ = _shorthand(
+        "after_paragraph", {"type": "integer", "minimum": 1}
+    )
+
+
 class Source(Model):
     """The text in `source.txt`: where it was published and when."""
 
@@ -164,7 +177,9 @@ class Source(Model):
     published: DateFact | None = None
     """When the text was published."""
     notes: str | None = None
-    """Anything a reader should know about the copy: cut short, captions fused, ..."""
+    """Anything a reader should know about the copy: captions fused, a table left out, ..."""
+    cut_short: CutShort | None = None
+    """Set when the copy stops before the text does: the paragraph after which it is cut."""
 
 
 class Citation(Model):
@@ -228,6 +243,8 @@ class Reaction(Model):
     """The quoted words, one entry per source paragraph."""
     responds_to: list[Id] = []
     """Ids of the findings or concerns this reaction answers."""
+    cut_off: StrictBool = False
+    """True when the copy cuts this reaction short: the speaker goes on (see `source.cut_short`)."""
 
 
 class BriefingMetadata(Model):
@@ -237,6 +254,8 @@ class BriefingMetadata(Model):
     """The briefing's title: what happened, in a line."""
     summary: Text
     """Two or three sentences a busy reader can stop after. Blank lines separate paragraphs."""
+    summary_cites: list[Citation] = []
+    """The source paragraph(s) the summary rests on, shown with it, as a point's are."""
     subject: Organisation
     """The organisation inspected."""
     inspector: Organisation

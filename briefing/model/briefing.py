@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from ..checks.checker import Locations
 from ..inputs.folders import WholeBriefing
 from ..inputs.schema import BriefingMetadata, Person
+from ..inputs.schema import Citation as CitationMetadata
 from ..inputs.schema import Point as PointMetadata
 from ..inputs.source import Paragraph, SourceText
+from ..inputs.yamlfile import item_path
 
 
 @dataclass(frozen=True)
@@ -67,8 +69,14 @@ class Quote:
     reaction_id: str
     number: int
     """1-based position within its reaction."""
-    text: str
     citation: Citation
+    """Where the words stand. The model keeps no other record of them, so every page shows the
+    source's characters (`didn’t`), never briefing.yml's wording of them (`didn't`)."""
+
+    @property
+    def text(self) -> str:
+        """The words exactly as the source has them, cuts shown as " … "."""
+        return self.citation.quoted
 
     @property
     def anchor(self) -> str:
@@ -86,6 +94,8 @@ class Reaction:
     speaks_for: str
     quotes: tuple[Quote, ...]
     responds_to: tuple[Point, ...]
+    cut_off: bool = False
+    """The copy of the source stops before the speaker does."""
 
     @property
     def anchor(self) -> str:
@@ -121,6 +131,20 @@ class SourceParagraph:
 
 
 @dataclass(frozen=True)
+class Review:
+    """What the analyst has yet to review of a draft: the marks `build.py new` left."""
+
+    marks: int = 0
+    """Items still marked `# DRAFT`."""
+    placeholders: tuple[str, ...] = ()
+    """Fields still holding a placeholder: `source.outlet`."""
+
+    @property
+    def done(self) -> bool:
+        return not self.marks and not self.placeholders
+
+
+@dataclass(frozen=True)
 class Briefing:
     """Everything the pages of one briefing show."""
 
@@ -132,6 +156,15 @@ class Briefing:
     reactions: tuple[Reaction, ...]
     people: tuple[Person, ...]
     source_paragraphs: tuple[SourceParagraph, ...]
+    summary_citations: tuple[Citation, ...] = ()
+    """The paragraphs the summary rests on, if the analyst cited any."""
+    review: Review = Review()
+
+    @property
+    def cut_short_after(self) -> int | None:
+        """The copy's last paragraph before it is cut short, if it is."""
+        cut = self.metadata.source.cut_short
+        return cut.after_paragraph if cut else None
 
     @property
     def sections(self) -> tuple[Section, ...]:
@@ -179,16 +212,20 @@ def build_briefing(loaded: WholeBriefing, locations: Locations) -> Briefing:
             person=people[r.person],
             speaks_for=r.speaks_for,
             quotes=tuple(
-                Quote(r.id, j + 1, q.text, _citation(locations, ("reactions", i, "quotes", j)))
-                for j, q in enumerate(r.quotes)
+                Quote(r.id, j + 1, _citation(locations, ("reactions", i, "quotes", j)))
+                for j in range(len(r.quotes))
             ),
             responds_to=tuple(by_id[target] for target in r.responds_to),
+            cut_off=r.cut_off,
         )
         for i, r in enumerate(metadata.reactions)
     )
-    paragraphs = _source_paragraphs(source, findings + concerns, reactions)
+    summary = _citations(metadata.summary_cites, ("summary_cites",), locations, source)
+    paragraphs = _source_paragraphs(source, findings + concerns, reactions, summary,
+                                    metadata.summary)
+    review = Review(len(loaded.review_lines), tuple(item_path(p) for p in loaded.placeholders))
     return Briefing(loaded.slug, metadata, source, findings, concerns, reactions,
-                    tuple(metadata.people), paragraphs)
+                    tuple(metadata.people), paragraphs, summary, review)
 
 
 def _citation(locations: Locations, path: tuple) -> Citation:
@@ -197,21 +234,29 @@ def _citation(locations: Locations, path: tuple) -> Citation:
 
 
 def _points(kind, points: list[PointMetadata], locations: Locations, source: SourceText):
-    section = f"{kind}s"
-    result = []
-    for i, point in enumerate(points):
-        citations = []
-        for j, cited in enumerate(point.cites):
-            match = locations.matches.get((section, i, "cites", j))
-            paragraph = source.paragraph(cited.paragraph)
-            assert paragraph is not None
-            citations.append(Citation(paragraph, match.spans if match else ()))
-        result.append(Point(kind, point.id, point.text, tuple(citations)))
-    return tuple(result)
+    return tuple(Point(kind, point.id, point.text,
+                       _citations(point.cites, (f"{kind}s", i, "cites"), locations, source))
+                 for i, point in enumerate(points))
 
 
-def _source_paragraphs(source: SourceText, points, reactions) -> tuple[SourceParagraph, ...]:
+def _citations(cites: list[CitationMetadata], path: tuple, locations: Locations,
+               source: SourceText) -> tuple[Citation, ...]:
+    """The cited paragraphs, each with the spans of its named passage (checked, so found)."""
+    citations = []
+    for j, cited in enumerate(cites):
+        match = locations.matches.get(path + (j,))
+        paragraph = source.paragraph(cited.paragraph)
+        assert paragraph is not None, "the checks refuse a paragraph the source does not have"
+        citations.append(Citation(paragraph, match.spans if match else ()))
+    return tuple(citations)
+
+
+def _source_paragraphs(source: SourceText, points, reactions, summary: tuple[Citation, ...],
+                       summary_text: str) -> tuple[SourceParagraph, ...]:
     cited_by: dict[int, list[tuple[Reference, Citation]]] = {}
+    reference = Reference("Summary", "index", "summary", summary_text)
+    for citation in summary:
+        cited_by.setdefault(citation.paragraph.number, []).append((reference, citation))
     for point in points:
         reference = Reference(point.kind.capitalize(), point.section, point.anchor, point.text)
         for citation in point.citations:
