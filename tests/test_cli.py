@@ -29,7 +29,7 @@ OK_DEFAULT = ("OK: 1 briefing checked; 11 quotes found word for word in their so
               "17 citations resolved.\n")
 COVERAGE_DEFAULT = ("Coverage:\n  cumbria-child-protection: 28 of 33 paragraphs cited (not cited: "
                     "2, 11, 12, 14, 20); unquoted speech: none; people missing: none; DRAFT marks: "
-                    "none; placeholders: none; organisation inspected heard: yes\n")
+                    "none; placeholders: none; cuts to check: none; organisation inspected heard: yes\n")
 """The default briefing cites every paragraph that makes a point; the rest is context."""
 
 

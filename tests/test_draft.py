@@ -26,7 +26,7 @@ from briefing.draft.organisations import find_inspector, find_subject
 from briefing.draft.overview import find_headline, find_title
 from briefing.language.speakers import Cast, Speaker, speaks_for
 from briefing.language.speech import find_speech
-from briefing.draft.sentences import clause_spans, sentence_spans
+from briefing.language.sentences import clause_spans, sentence_spans
 from briefing.draft.writer import comment_text, yaml_scalar
 from briefing.checks.passages import find_passage, fold
 from briefing.inputs.source import parse_source

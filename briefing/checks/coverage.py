@@ -21,6 +21,7 @@ from ..inputs.yamlfile import item_path
 from ..language.boilerplate import boilerplate_reason
 from ..language.speech import find_speech
 from .checker import Locations
+from .cuts import RiskyCut, risky_cuts
 
 NEED_NO_CITATION = {ParagraphKind.HEADING, ParagraphKind.ASIDE}
 
@@ -43,6 +44,8 @@ class Coverage:
     """The organisation inspected has a reaction, or the briefing says it gave none."""
     subject_cut_off: bool = False
     """Its response is heard but incomplete: the copy of the source cuts it off."""
+    risky_cuts: tuple[RiskyCut, ...] = ()
+    """Cuts in quotes and passages that leave out words that may change the meaning."""
 
     def warnings(self, loaded: WholeBriefing) -> list[Problem]:
         """One located warning per kind of gap."""
@@ -61,6 +64,11 @@ class Coverage:
             lines = ", ".join(str(n) for n in self.draft_lines)
             found.append(Problem(path, f"{len(self.draft_lines)} items are still marked DRAFT "
                                        f"(lines {lines}). Review each, then delete its mark."))
+        for cut in self.risky_cuts:
+            found.append(Problem(path, f"this cut may change the meaning: it {cut.reason} "
+                                       f"(\"{_shortened(cut.left_out)}\"). Quote those words too, "
+                                       "or make sure the cut keeps the source's sense.",
+                                 loaded.line_of(cut.path), item_path(cut.path)))
         for field, at in zip(self.placeholders, loaded.placeholders):
             found.append(Problem(path, "still holds a placeholder. Write what the source says "
                                        "(or what you know, marked inferred: true with its "
@@ -99,4 +107,9 @@ def coverage_of(loaded: WholeBriefing, locations: Locations) -> Coverage:
         subject_heard=metadata.no_subject_response
         or any(r.speaks_for == "subject" for r in metadata.reactions),
         subject_cut_off=any(r.speaks_for == "subject" and r.cut_off for r in metadata.reactions),
+        risky_cuts=tuple(risky_cuts(locations)),
     )
+
+
+def _shortened(words: str, limit: int = 80) -> str:
+    return words if len(words) <= limit else words[:limit].rsplit(" ", 1)[0] + " …"

@@ -14,6 +14,7 @@ and a passage must start and end on word boundaries.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import re
@@ -27,6 +28,9 @@ DASHES = "‐‑‒–—―−"
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 # Four dots are a full stop followed by an ellipsis: the cut takes all four.
 ELISION = re.compile(r"\s*(?:\[\s*(?:\.\s*\.\s*\.|…)\s*\]|\.{3,4}|\.?…)\s*")
+INSERTION = r"\s*\[(?!\s*(?:\.\s*\.\s*\.|…)\s*\])([^\[\]]+)\]\s*"
+"""An editor's words in square brackets ("[The inspectorate] found"): not the source's."""
+MARK = re.compile(f"{ELISION.pattern}|{INSERTION}")
 QUOTE_MARKS = "\"'" + SINGLE_QUOTES + DOUBLE_QUOTES
 
 _TRANSLATION = str.maketrans(
@@ -42,6 +46,9 @@ class PassageMatch:
     paragraph: Paragraph
     spans: tuple[tuple[int, int], ...]
     """(start, end) offsets into `paragraph.text`, in order."""
+    gaps: tuple[tuple[str, ...], ...] = ()
+    """What stands before, between and after the spans in the passage as written: "…" for
+    a cut, "[words]" for an editor's insertion (one more than the spans; empty if none)."""
 
 
 @dataclass(frozen=True)
@@ -102,18 +109,48 @@ def fold(text: str) -> str:
     return Normalised(text).text.strip()
 
 
-def elided_parts(passage: str) -> list[str]:
-    """The parts of `passage` between elision marks, without enclosing quotation marks."""
+def quote_pieces(passage: str) -> list[tuple[str, str]]:
+    """`passage` as written, without enclosing quotation marks, in order: ("words", ...) that
+    must be the source's, ("cut", "…") where words are left out, ("insertion", "[...]")
+    for an editor's words in square brackets."""
     passage = passage.strip().strip(QUOTE_MARKS).strip()
-    return [part for part in ELISION.split(passage) if part.strip(" ")]
+    pieces, position = [], 0
+    for mark in MARK.finditer(passage):
+        if passage[position:mark.start()].strip(" "):
+            pieces.append(("words", passage[position:mark.start()]))
+        inserted = mark.group(1)
+        pieces.append(("insertion", f"[{inserted.strip()}]") if inserted else ("cut", "…"))
+        position = mark.end()
+    if passage[position:].strip(" "):
+        pieces.append(("words", passage[position:]))
+    return pieces
+
+
+def elided_parts(passage: str) -> list[str]:
+    """The parts of `passage` that must stand in the source: those between cuts and insertions."""
+    return [text for kind, text in quote_pieces(passage) if kind == "words"]
+
+
+def _gaps(pieces: list[tuple[str, str]]) -> tuple[tuple[str, ...], ...]:
+    """The marks before, between and after the parts that are words."""
+    gaps: list[list[str]] = [[]]
+    for kind, text in pieces:
+        if kind == "words":
+            gaps.append([])
+        else:
+            gaps[-1].append(text)
+    return tuple(tuple(gap) for gap in gaps)
 
 
 def find_passage(passage: str, source: SourceText) -> list[PassageMatch]:
-    """Every paragraph in which `passage` stands word for word (elisions allowed)."""
-    parts = [fold(part) for part in elided_parts(passage)]
+    """Every paragraph in which `passage` stands word for word (cuts and insertions allowed)."""
+    pieces = quote_pieces(passage)
+    parts = [fold(text) for kind, text in pieces if kind == "words"]
     if not parts:
         return []
-    return [match for p in source.paragraphs if (match := _match_in(parts, p)) is not None]
+    gaps = _gaps(pieces) if any(kind == "insertion" for kind, _ in pieces) else ()
+    return [dataclasses.replace(match, gaps=gaps) if gaps else match
+            for p in source.paragraphs if (match := _match_in(parts, p)) is not None]
 
 
 @functools.lru_cache(maxsize=8192)

@@ -72,6 +72,7 @@ def coverage_lines(report: CheckReport) -> list[str]:
             f"people missing: {len(c.unlisted_people) or 'none'}; "
             f"DRAFT marks: {len(c.draft_lines) or 'none'}; "
             f"placeholders: {len(c.placeholders) or 'none'}; "
+            f"cuts to check: {len(c.risky_cuts) or 'none'}; "
             f"organisation inspected heard: {_heard(c)}")
     hidden = len(report.coverage) - len(shown)
     if hidden:
@@ -87,4 +88,4 @@ def _heard(c: Coverage) -> str:
 
 def _has_gaps(c: Coverage) -> bool:
     return bool(c.unquoted_speech or c.unlisted_people or c.draft_lines or c.placeholders
-                or not c.subject_heard)
+                or c.risky_cuts or not c.subject_heard)

@@ -14,8 +14,8 @@ import re
 
 from ..inputs.intake import PageFacts
 from ..inputs.source import Paragraph, ParagraphKind, SourceText
+from ..language.sentences import TRAILING_ATTRIBUTION, sentence_spans
 from .items import PLACEHOLDER, Guess
-from .sentences import TRAILING_ATTRIBUTION, sentence_spans
 
 HEADLINE_MAX_WORDS = 20
 TITLE_MAX_CHARS = 110

@@ -29,9 +29,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..inputs.source import Paragraph, ParagraphKind, SourceText
+from ..language.sentences import TRAILING_ATTRIBUTION, Span, clause_spans, sentence_spans
 from ..language.words import EMPTY_IN_AN_ID, SPEECH_VERB, SPEECH_VERBS
 from .cues import INSPECTION_VOICE, NEGATIVE, POSITIVE, polarity
-from .sentences import TRAILING_ATTRIBUTION, Span, clause_spans, sentence_spans
 
 LEAD_IN_END = re.compile(r"(?::|\bfollowing\W*)$")
 INTRODUCED = re.compile(r"^(?:These|They|This|Those)\s+(?:also\s+)?(?:include[sd]?|included)\b"

@@ -59,3 +59,18 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """`1, "finding"` -> `1 finding`; `3, "finding"` -> `3 findings`."""
     word = singular if count == 1 else (plural_form or singular + "s")
     return f"{count:,} {word}"
+
+
+MEANING_WORDS = re.compile(r"\b(?:" + "|".join([
+    r"not", r"no", r"never", r"nor", r"none", r"nothing", r"neither", r"without", r"cannot",
+    r"\w+n[’']t", r"fail(?:s|ed|ing)? to", r"unable", r"lack(?:s|ed|ing)?",
+    r"needs? to", r"needed to", r"must", r"should", r"more", r"less", r"fewer", r"most",
+    r"least", r"only", r"some", r"few", r"too", r"enough", r"yet", r"still", r"but",
+    r"although", r"though", r"however", r"except", r"despite", r"unless", r"partly",
+    r"largely", r"mostly", r"sometimes", r"always", r"rarely", r"almost",
+    r"un(?!der|til|ion|it|iv|iform|ique)[a-z]{4,}",
+    r"in(?:adequate|consistent|effective|sufficient|appropriate|complete|accurate|ability"
+    r"|capable|correct|secure)\w*",
+]) + r")\b", re.IGNORECASE)
+"""Words that turn or limit what a sentence says (a negation, "needs to", "only", "more",
+"unsafe"): a cut that leaves one out can reverse a quotation's meaning."""

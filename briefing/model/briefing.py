@@ -1,9 +1,9 @@
 """The briefing as the pages show it: metadata joined to its source.
 
 In: a checked `WholeBriefing` and its `Locations`. Out: a `Briefing` in which
-every finding, concern and quote holds the source paragraph it comes from, and
-every source paragraph holds what cites it, cut into `Segment`s so templates can
-mark quoted passages without any HTML being built here.
+every finding, concern, quote and the summary hold the source paragraphs they come
+from (`citations`), every source paragraph what cites it, and the briefing what
+is left to review of its draft.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from ..inputs.folders import WholeBriefing
 from ..inputs.schema import BriefingMetadata, Person
 from ..inputs.schema import Citation as CitationMetadata
 from ..inputs.schema import Point as PointMetadata
-from ..inputs.source import Paragraph, SourceText
+from ..inputs.source import SourceText
 from ..inputs.yamlfile import item_path
+from .citations import Citation, SourceParagraph, source_paragraphs
 
 
 @dataclass(frozen=True)
@@ -28,19 +29,6 @@ class Section:
     title: str
     count: int | None = None
     """Number of items on the page, shown in the navigation; None for pages without items."""
-
-
-@dataclass(frozen=True)
-class Citation:
-    """A paragraph an item rests on, and the spans of it the item quotes (if any)."""
-
-    paragraph: Paragraph
-    spans: tuple[tuple[int, int], ...] = ()
-
-    @property
-    def quoted(self) -> str:
-        """The cited words exactly as the source has them, cuts shown as " … "."""
-        return " … ".join(self.paragraph.text[start:end] for start, end in self.spans)
 
 
 @dataclass(frozen=True)
@@ -100,34 +88,6 @@ class Reaction:
     @property
     def anchor(self) -> str:
         return f"reaction-{self.id}"
-
-
-@dataclass(frozen=True, eq=False)
-class Reference:
-    """Something in the briefing that cites a source paragraph: the way back from the source."""
-
-    label: str
-    """What it is, for a reader: `Finding`, `Concern`, `Quote (Mike Cunningham)`."""
-    section: str
-    anchor: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A run of a paragraph's text; `references` is non-empty where the run is quoted or cited."""
-
-    text: str
-    references: tuple[Reference, ...] = ()
-
-
-@dataclass(frozen=True)
-class SourceParagraph:
-    """A source paragraph with what cites it."""
-
-    paragraph: Paragraph
-    segments: tuple[Segment, ...]
-    cited_by: tuple[Reference, ...]
 
 
 @dataclass(frozen=True)
@@ -221,7 +181,7 @@ def build_briefing(loaded: WholeBriefing, locations: Locations) -> Briefing:
         for i, r in enumerate(metadata.reactions)
     )
     summary = _citations(metadata.summary_cites, ("summary_cites",), locations, source)
-    paragraphs = _source_paragraphs(source, findings + concerns, reactions, summary,
+    paragraphs = source_paragraphs(source, findings + concerns, reactions, summary,
                                     metadata.summary)
     review = Review(len(loaded.review_lines), tuple(item_path(p) for p in loaded.placeholders))
     return Briefing(loaded.slug, metadata, source, findings, concerns, reactions,
@@ -230,7 +190,7 @@ def build_briefing(loaded: WholeBriefing, locations: Locations) -> Briefing:
 
 def _citation(locations: Locations, path: tuple) -> Citation:
     match = locations.matches[path]
-    return Citation(match.paragraph, match.spans)
+    return Citation(match.paragraph, match.spans, match.gaps)
 
 
 def _points(kind, points: list[PointMetadata], locations: Locations, source: SourceText):
@@ -247,49 +207,6 @@ def _citations(cites: list[CitationMetadata], path: tuple, locations: Locations,
         match = locations.matches.get(path + (j,))
         paragraph = source.paragraph(cited.paragraph)
         assert paragraph is not None, "the checks refuse a paragraph the source does not have"
-        citations.append(Citation(paragraph, match.spans if match else ()))
+        citations.append(Citation(paragraph, match.spans, match.gaps) if match
+                         else Citation(paragraph))
     return tuple(citations)
-
-
-def _source_paragraphs(source: SourceText, points, reactions, summary: tuple[Citation, ...],
-                       summary_text: str) -> tuple[SourceParagraph, ...]:
-    cited_by: dict[int, list[tuple[Reference, Citation]]] = {}
-    reference = Reference("Summary", "index", "summary", summary_text)
-    for citation in summary:
-        cited_by.setdefault(citation.paragraph.number, []).append((reference, citation))
-    for point in points:
-        reference = Reference(point.kind.capitalize(), point.section, point.anchor, point.text)
-        for citation in point.citations:
-            cited_by.setdefault(citation.paragraph.number, []).append((reference, citation))
-    for reaction in reactions:
-        for quote in reaction.quotes:
-            reference = Reference(f"Quote ({reaction.person.name})", "reactions",
-                                  quote.anchor, quote.text)
-            number = quote.citation.paragraph.number
-            cited_by.setdefault(number, []).append((reference, quote.citation))
-    return tuple(
-        SourceParagraph(p, _segments(p.text, cited_by.get(p.number, [])),
-                        _unique(ref for ref, _ in cited_by.get(p.number, [])))
-        for p in source.paragraphs
-    )
-
-
-def _segments(text: str, citations: list[tuple[Reference, Citation]]) -> tuple[Segment, ...]:
-    """Cut `text` at every span boundary; each run knows which references cover it."""
-    if not any(citation.spans for _, citation in citations):
-        return (Segment(text),)
-    cuts = {0, len(text)}
-    for _, citation in citations:
-        for start, end in citation.spans:
-            cuts.update((start, end))
-    bounds = sorted(cuts)
-    segments = []
-    for start, end in zip(bounds, bounds[1:]):
-        covering = _unique(ref for ref, c in citations
-                           if any(s <= start and end <= e for s, e in c.spans))
-        segments.append(Segment(text[start:end], covering))
-    return tuple(segments)
-
-
-def _unique(references) -> tuple[Reference, ...]:
-    return tuple(dict.fromkeys(references))
