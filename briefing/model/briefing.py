@@ -63,7 +63,8 @@ class Quote:
 
     @property
     def text(self) -> str:
-        """The words exactly as the source has them, cuts shown as " … "."""
+        """The source's words exactly as it has them, cuts shown as " … " and an editor's
+        insertions in their square brackets (`Citation.quoted`)."""
         return self.citation.quoted
 
     @property
