@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from ..model.briefing import Briefing, Point
+from ..model.citations import Citation
 from ..model.collection import Collection
 
 SCHEMA_VERSION = 1
@@ -52,7 +53,9 @@ def briefing_record(b: Briefing) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "id": b.slug,
         "metadata": b.metadata.model_dump(mode="json", exclude={"findings", "concerns",
-                                                                "reactions", "people"}),
+                                                                "reactions", "people",
+                                                                "summary_cites"}),
+        "summary_cites": _cites(b.summary_citations),
         "findings": [_point(p) for p in b.findings],
         "concerns": [_point(p) for p in b.concerns],
         "people": [p.model_dump(mode="json") for p in b.people],
@@ -70,9 +73,12 @@ def briefing_record(b: Briefing) -> dict[str, Any]:
 
 
 def _point(point: Point) -> dict[str, Any]:
-    return {"id": point.id, "text": point.text,
-            "cites": [{"paragraph": c.paragraph.number, "passage": c.quoted or None}
-                      for c in point.citations]}
+    return {"id": point.id, "text": point.text, "cites": _cites(point.citations)}
+
+
+def _cites(citations: tuple[Citation, ...]) -> list[dict[str, Any]]:
+    """Each cited paragraph's number, and the passage named in it as the source has it."""
+    return [{"paragraph": c.paragraph.number, "passage": c.quoted or None} for c in citations]
 
 
 def linked_data(b: Briefing, page_url: str | None) -> dict[str, Any]:
