@@ -38,6 +38,8 @@ def main(argv: list[str] | None = None, default_config: Path | None = None) -> i
 
     parser = _parser(default_config or Path.cwd() / "mkdocs.yml")
     args = parser.parse_args(argv)
+    if getattr(args, "accept_changed", False) and not args.update_lock:
+        parser.error("--accept-changed goes with --update-lock")
     project = Project(Path(args.config).absolute())
     try:
         return _COMMANDS[args.command or "build"](project, args)
@@ -72,10 +74,13 @@ def _build(project: Project, args) -> int:
 def _check(project: Project, args) -> int:
     from .commands.check import coverage_lines, run_check
 
-    report = run_check(project)
+    report = run_check(project, update_lock=args.update_lock,
+                       accept_changed=args.accept_changed)
     print(report.summary)
     print("Coverage:")
     for line in coverage_lines(report):
+        print(line)
+    for line in report.written:
         print(line)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -162,9 +167,16 @@ def _parser(default_config: Path) -> argparse.ArgumentParser:
                        help="where to write the site (default: site_dir in mkdocs.yml)")
     check = commands.add_parser(
         "check", help="check every briefing and report all problems, then what each still "
-                      "misses of its source (coverage); write nothing")
+                      "misses of its source (coverage); write nothing but source.lock")
     check.add_argument("--strict", action="store_true",
                        help="treat coverage warnings as errors (exit 1)")
+    check.add_argument("--update-lock", action="store_true",
+                       help="re-anchor each citation whose paragraph moved in source.txt "
+                            "(its number rewritten in briefing.yml), then rewrite source.lock; "
+                            "refused while a cited paragraph has changed")
+    check.add_argument("--accept-changed", action="store_true",
+                       help="with --update-lock: take cited paragraphs whose words changed "
+                            "as they now stand")
     serve = commands.add_parser("serve", help="preview the site; rebuilds when a file changes")
     serve.add_argument("--dev-addr", metavar="HOST:PORT",
                        help="address to serve on (default 127.0.0.1:8000)")

@@ -42,9 +42,9 @@ class UsageError(BriefingError):
 class CheckFailed(BriefingError):
     """One or more briefings have problems; nothing may be written."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], outcome: str = "nothing was built"):
         self.problems = problems
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
         lines = [str(problem) for problem in problems]
-        super().__init__("\n".join(lines + [f"{count} {noun} found; nothing was built."]))
+        super().__init__("\n".join(lines + [f"{count} {noun} found; {outcome}."]))

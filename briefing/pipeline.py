@@ -25,6 +25,7 @@ from .checks.checker import Locations, check_briefing
 from .errors import BriefingError, CheckFailed, Problem
 from .inputs.files import DEFAULT_MAX_MB, unsafe_entries
 from .inputs.folders import (
+    LOCK_FILE,
     METADATA_FILE,
     SOURCE_FILE,
     WholeBriefing,
@@ -104,28 +105,38 @@ def load_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB,
 def _to_model(briefing: WholeBriefing, locations: Locations
               ) -> tuple[WholeBriefing, Locations]:
     """What the model needs of a checked briefing: not the line of every YAML value, which
-    only messages need, and which is a quarter of what a worker would send back."""
-    return dataclasses.replace(briefing, yaml=None), locations
+    only messages need, and which is a quarter of what a worker would send back; nor the
+    texts of briefing.yml and source.lock, which only `check` needs."""
+    return (dataclasses.replace(briefing, yaml=None, metadata_text=None, lock_text=None),
+            locations)
 
 
 def check_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB,
                workers: Workers | None = None,
-               then: Callable[[WholeBriefing, Locations], Any] | None = None) -> list:
+               then: Callable[[WholeBriefing, Locations], Any] | None = None,
+               prepare: Prepare | None = None) -> list:
     """Load and check every briefing (no model: `build.py check` needs no more): a
     (briefing, where its quotes stand) pair for each, or what `then` makes of the pair
-    (in the worker that checked it, so only its result comes back)."""
-    return list(_checked(docs_dir, max_file_mb, workers, then=then))
+    (in the worker that checked it, so only its result comes back). `prepare` changes each
+    briefing before it is checked (`check --update-lock` re-anchors its citations)."""
+    return list(_checked(docs_dir, max_file_mb, workers, then=then, prepare=prepare))
+
+
+Prepare = Callable[[WholeBriefing], tuple[WholeBriefing, list[Problem]]]
+"""A change to a loaded briefing, in memory, and the problems that stopped any of it."""
 
 
 def _checked(docs_dir: Path, max_file_mb: float, workers: Workers | None,
-             then: Callable[[WholeBriefing, Locations], Any] | None) -> Iterator:
+             then: Callable[[WholeBriefing, Locations], Any] | None,
+             prepare: Prepare | None = None) -> Iterator:
     """`check_site`'s results one by one, as they come; `CheckFailed` once all have come, if
     any briefing has a problem."""
-    problems = [Problem(path, why)
-                for path, why in unsafe_entries(docs_dir, {METADATA_FILE, SOURCE_FILE})]
+    problems = [Problem(path, why) for path, why in unsafe_entries(
+        docs_dir, {METADATA_FILE, SOURCE_FILE}, read_beside=frozenset({LOCK_FILE}))]
     folders = find_briefing_folders(docs_dir)
     task = functools.partial(_load_and_check, docs_dir=docs_dir,
-                             max_bytes=int(max_file_mb * 1_000_000), then=then)
+                             max_bytes=int(max_file_mb * 1_000_000), then=then,
+                             prepare=prepare)
     check_problems = []
     results = (workers or Workers(may_fork=False)).map(task, folders)
     for result, load_problems, found in results:
@@ -139,13 +150,16 @@ def _checked(docs_dir: Path, max_file_mb: float, workers: Workers | None,
         raise CheckFailed(relative_to_project(problems, docs_dir.parent))
 
 
-def _load_and_check(folder: Path, docs_dir: Path, max_bytes: int, then=None):
+def _load_and_check(folder: Path, docs_dir: Path, max_bytes: int, then=None, prepare=None):
     """(the checked briefing with where its quotes stand, or what `then` makes of them, or
     None if it has problems; problems loading it; problems checking it)."""
     loaded, problems = load_briefing(folder, docs_dir, max_bytes)
     briefing = loaded.whole()
     if briefing is None:
         return None, problems, []
+    if prepare is not None:
+        briefing, refused = prepare(briefing)
+        problems = problems + refused
     found, locations = check_briefing(briefing)
     if found:
         return None, problems, found

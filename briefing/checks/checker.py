@@ -7,7 +7,8 @@ every quote and cited passage stands in the source (`Locations`).
 Checked: ids are unique; every cited paragraph exists and every named passage
 stands in it; every quote stands in the source word for word (see `quotes`),
 in exactly one paragraph or the one it names; every person and every item a
-reaction refers to exists.
+reaction refers to exists; and, if the briefing has a `source.lock`, that every
+paragraph it relies on is still the one it was (see `lock`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..inputs.folders import SOURCE_FILE, WholeBriefing
 from ..inputs.schema import BriefingMetadata, Citation, Quote
 from ..inputs.source import SourceText
 from ..inputs.yamlfile import item_path
+from .lock import held_to_lock
 from .passages import PassageMatch, closest_passage, find_passage
 
 Path = tuple
@@ -36,7 +38,7 @@ def check_briefing(briefing: WholeBriefing) -> tuple[list[Problem], Locations]:
     """All problems of one briefing, and the locations of what was found."""
     checker = _Checker(briefing)
     checker.run()
-    return checker.problems, checker.locations
+    return held_to_lock(briefing, checker.problems, checker.locations.matches), checker.locations
 
 
 class _Checker:

@@ -1,8 +1,9 @@
 """`build.py check`: verify every briefing, report all problems at once, then coverage.
 
-Problems (a misquote, a dangling reference) stop everything. Coverage (what the
-briefing still misses of its source) is reported as warnings, and fails the
-check only with `--strict`.
+Problems (a misquote, a dangling reference, a cited paragraph that moved) stop
+everything. Coverage (what the briefing still misses of its source) is reported
+as warnings, and fails the check only with `--strict`. A briefing that passes
+gets a source.lock, or has it brought up to date (`locks`).
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from typing import NamedTuple
 
 from ..checks.checker import Locations
 from ..checks.coverage import Coverage, coverage_of
-from ..errors import Problem
+from ..errors import CheckFailed, Problem
 from ..inputs.folders import WholeBriefing
 from ..language.words import plural
 from ..pipeline import relative_to_project
 from ..project import Project
+from .locks import checked_with_locks, write_locks
 
 SUMMARY_LINES_MAX = 50
 """Beyond this many briefings, only those with warnings get a coverage line."""
@@ -27,18 +29,31 @@ class CheckReport:
     summary: str
     coverage: tuple[Coverage, ...]
     warnings: tuple[Problem, ...]
+    written: tuple[str, ...] = ()
+    """What was written to the docs folder (source.lock, re-anchored numbers), a line each."""
 
 
-def run_check(project: Project) -> CheckReport:
-    """Check every briefing (raising `CheckFailed` on problems), then measure coverage."""
-    measured: list[_Measured] = project.check_site(then=_measure)
+def run_check(project: Project, update_lock: bool = False,
+              accept_changed: bool = False) -> CheckReport:
+    """Check every briefing (raising `CheckFailed` on problems), then measure coverage and
+    write the source.lock of each that needs one (see `locks`); with `update_lock`, after
+    re-anchoring the citations whose paragraph moved."""
+    try:
+        checked = checked_with_locks(project, _measure, update=update_lock,
+                                     accept_changed=accept_changed)
+    except CheckFailed as failure:
+        if update_lock:
+            raise CheckFailed(failure.problems, "nothing was re-anchored or written") from None
+        raise
+    measured: list[_Measured] = [m for m, _ in checked]
+    written = write_locks([lock for _, lock in checked], project.root, update=update_lock)
     summary = (f"OK: {plural(len(measured), 'briefing')} checked; "
                f"{plural(sum(m.quotes for m in measured), 'quote')} found word for word in "
                f"their sources, {plural(sum(m.citations for m in measured), 'citation')} "
                "resolved.")
     warnings = [w for m in measured for w in m.warnings]
     return CheckReport(summary, tuple(m.coverage for m in measured),
-                       tuple(relative_to_project(warnings, project.root)))
+                       tuple(relative_to_project(warnings, project.root)), tuple(written))
 
 
 class _Measured(NamedTuple):

@@ -53,17 +53,21 @@ def read_input_file(path: Path, max_bytes: int, *, inside: Path | None = None,
         return handle.read(max_bytes + 1)
 
 
-def unsafe_entries(docs_dir: Path, checked_by_reader: set[str]) -> list[tuple[Path, str]]:
+def unsafe_entries(docs_dir: Path, checked_by_reader: set[str],
+                   read_beside: frozenset[str] = frozenset()) -> list[tuple[Path, str]]:
     """(path, why) for every entry of the docs folder MkDocs would read or publish but should
     not: a link leading out of it (to a file or a folder), or a device or pipe (which would
-    block the build). Files named in `checked_by_reader` are left to `read_input_file`."""
+    block the build). Files named in `checked_by_reader` are left to `read_input_file`; so
+    are those named in `read_beside`, but only beside one of the first (elsewhere nothing
+    reads them, so they are checked here like any other file)."""
     inside = docs_dir.resolve()
     found = []
     for root, dirs, files in os.walk(docs_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        left = checked_by_reader | (read_beside if checked_by_reader & set(files) else set())
         for name in dirs + sorted(files):
             path = Path(root) / name
-            if name.startswith(".") or (name in checked_by_reader and name in files):
+            if name.startswith(".") or (name in left and name in files):
                 continue
             if path.is_symlink() and not path.resolve().is_relative_to(inside):
                 kind = "folder" if name in dirs else "file"

@@ -2,15 +2,17 @@
 
 In: a briefing folder (`find_briefing_folders` lists them). Out: a
 `LoadedBriefing` holding its metadata (validated against `schema`) and its
-source (split into paragraphs), plus every `Problem` met on the way:
-unreadable files, YAML errors, fields of the wrong type, unknown or missing
-fields, each located by line. A folder with problems is still returned
-(without its metadata) so that one run reports the problems of every briefing;
-`pipeline.check_site` runs this for every folder.
+source (split into paragraphs), the text of its `source.lock` if it has one
+(read as safely as the other two; `checks.lock` reads what it says), plus
+every `Problem` met on the way: unreadable files, YAML errors, fields of the
+wrong type, unknown or missing fields, each located by line. A folder with
+problems is still returned (without its metadata) so that one run reports the
+problems of every briefing; `pipeline.check_site` runs this for every folder.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import re
@@ -29,6 +31,8 @@ from .yamlfile import YamlDocument, YamlSyntaxError, item_path, load_yaml
 
 METADATA_FILE = "briefing.yml"
 SOURCE_FILE = "source.txt"
+LOCK_FILE = "source.lock"
+"""What each citation and quote rested on when last checked (`checks.lock`); optional."""
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = {"assets", "downloads", "subjects", "inspectors", "tags", "people", "page"}
 """Folders of the built site that hold its own files: theme, downloads, indexes, home pages."""
@@ -47,6 +51,10 @@ class LoadedBriefing:
     """Lines of briefing.yml still marking an item to review (`# DRAFT (...)`)."""
     placeholders: tuple[tuple, ...] = ()
     """Where a value still holds a placeholder to fill in: `("source", "outlet")`."""
+    metadata_text: str | None = None
+    """briefing.yml as read, for `check --update-lock`, which rewrites numbers in it."""
+    lock_text: str | None = None
+    """source.lock as read, or None if the briefing has none yet."""
 
     @property
     def metadata_path(self) -> Path:
@@ -55,6 +63,10 @@ class LoadedBriefing:
     @property
     def source_path(self) -> Path:
         return self.folder / SOURCE_FILE
+
+    @property
+    def lock_path(self) -> Path:
+        return self.folder / LOCK_FILE
 
     def line_of(self, path: tuple) -> int | None:
         """The line in `briefing.yml` where the item at `path` is written."""
@@ -110,12 +122,26 @@ def load_briefing(folder: Path, docs_dir: Path, max_bytes: int = DEFAULT_MAX_MB 
             briefing.source = None
     metadata_text = reader.read(briefing.metadata_path)
     if metadata_text is not None:
-        briefing.yaml, briefing.metadata = _parse_metadata(
-            briefing.metadata_path, metadata_text, problems)
-        briefing.review_lines = review_marks(metadata_text)
-        if briefing.yaml is not None:
-            briefing.placeholders = tuple(placeholders(briefing.yaml.data))
+        _read_metadata(briefing, metadata_text, problems)
+    briefing.lock_text = reader.read(briefing.lock_path, optional=True)
     return briefing, problems
+
+
+def _read_metadata(briefing: LoadedBriefing, text: str, problems: list[Problem]) -> None:
+    briefing.metadata_text = text
+    briefing.yaml, briefing.metadata = _parse_metadata(briefing.metadata_path, text, problems)
+    briefing.review_lines = review_marks(text)
+    if briefing.yaml is not None:
+        briefing.placeholders = tuple(placeholders(briefing.yaml.data))
+
+
+def with_metadata_text(briefing: WholeBriefing, text: str) -> WholeBriefing | None:
+    """`briefing` as it would be with `text` for its briefing.yml (`check --update-lock` checks
+    the numbers it rewrites before writing them), or None if that text does not load."""
+    changed = dataclasses.replace(briefing)
+    problems: list[Problem] = []
+    _read_metadata(changed, text, problems)
+    return None if problems else changed.whole()
 
 
 class _TextReader:
@@ -126,9 +152,10 @@ class _TextReader:
         self.max_bytes = max_bytes
         self.problems = problems
 
-    def read(self, path: Path) -> str | None:
+    def read(self, path: Path, optional: bool = False) -> str | None:
         if not path.exists() and not path.is_symlink():
-            self.problems.append(Problem(path, _missing(path)))
+            if not optional:
+                self.problems.append(Problem(path, _missing(path)))
             return None
         try:
             data = read_input_file(path, self.max_bytes, inside=self.docs_dir)

@@ -1,11 +1,11 @@
 """The docs folder as MkDocs publishes it, once the build has planned the site.
 
 MkDocs lists every file of the docs folder and of the theme, and would publish each as
-it is. Out of that list go each briefing's two files (the build publishes source.txt
-itself, as data; briefing.yml never) and the theme's templates for the command line
-(the drafted briefing.yml); the stylesheet is replaced by its minified self; in come the
-generated pages, each an empty file with a `TemplatePage` of its own, unless the user
-wrote a Markdown page at that address (an `index.md` of their own keeps its text).
+it is. Out of that list go each briefing's files (the build publishes source.txt
+itself, as data; briefing.yml and source.lock never) and the theme's templates for the
+command line (the drafted briefing.yml); the stylesheet is replaced by its minified self;
+in come the generated pages, each an empty file with a `TemplatePage` of its own, unless
+the user wrote a Markdown page at that address (an `index.md` of their own keeps its text).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..inputs.folders import METADATA_FILE, SOURCE_FILE
+from ..inputs.folders import LOCK_FILE, METADATA_FILE, SOURCE_FILE
 from ..site.pages import SitePage, SitePlan
 from ..site.stylesheet import STYLESHEET, minified
 from .template_page import TemplatePage
@@ -37,7 +37,7 @@ def site_files(files: Files, config: MkDocsConfig, plan: SitePlan, stylesheet: M
     briefing_files = {f"{b.slug}/{SOURCE_FILE}" for b in plan.briefings}
     for file in list(files):
         if (file.src_uri in briefing_files or file.src_uri.endswith("/" + METADATA_FILE)
-                or _is_tool_template(file, config)):
+                or _is_lock(file) or _is_tool_template(file, config)):
             files.remove(file)
     if (theme_stylesheet := files.get_file_from_path(STYLESHEET)) is not None:
         files.remove(theme_stylesheet)
@@ -53,6 +53,11 @@ def download_pages(config: MkDocsConfig, plan: SitePlan) -> dict[str, Page]:
     rendered like a page, but written by the build, so not in MkDocs' list of files."""
     return {uri: Page(page.title, File.generated(config, uri, content=""), config)
             for uri, page in plan.downloads.items()}
+
+
+def _is_lock(file: File) -> bool:
+    """A source.lock anywhere: it is for `check`, and says nothing a reader needs."""
+    return file.src_uri == LOCK_FILE or file.src_uri.endswith("/" + LOCK_FILE)
 
 
 def _is_tool_template(file: File, config: MkDocsConfig) -> bool:
