@@ -232,3 +232,25 @@ def test_a_draft_of_a_real_article_is_marked_unreviewed_and_labelled(sample, tmp
         assert all(p.select_one(".statement-point") for p in page.select("li.point"))
     for quote in pages["reactions"].select("figure.quote"):
         assert quote.select_one(".statement-quote")
+
+
+def test_a_response_the_copy_cuts_off_before_its_words_is_heard_but_incomplete(project, capsys):
+    """A copy that ends at 'Mr Jones continued:' has a response with no words to quote."""
+    config, metadata = project
+    edit(metadata, "  kind: news report\n", "  kind: news report\n  cut_short: 33\n")
+    edit(metadata, "reactions:\n", "reactions:\n  - id: later-response\n    person: andrew-slattery\n"
+                   "    speaks_for: subject\n    cut_off: true\n")
+    code, out, _ = check(config, capsys)
+    assert code == 0 and "heard: yes, but cut off in this copy" in out
+    notes = built(config)["reactions"].select(".cut-note")
+    assert [n.get_text(" ", strip=True) for n in notes] == [
+        "The copy of the source stops before Andrew Slattery’s words; Andrew Slattery goes on "
+        "beyond it. The news report as published has the rest."]
+
+
+def test_a_reaction_without_words_needs_the_copy_cut_off(project, capsys):
+    config, metadata = project
+    edit(metadata, "reactions:\n", "reactions:\n  - id: silent\n    person: andrew-slattery\n"
+                   "    speaks_for: subject\n")
+    code, _, err = check(config, capsys)
+    assert code == 1 and "reactions[0]: a reaction needs at least one quote" in err

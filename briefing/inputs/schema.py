@@ -239,12 +239,20 @@ class Reaction(Model):
     """The `id` of the person speaking (see `people`)."""
     speaks_for: Literal["inspector", "subject", "other"] = "other"
     """Whose voice this is: the inspecting body, the organisation inspected, or another party."""
-    quotes: list[Quote] = Field(min_length=1)
-    """The quoted words, one entry per source paragraph."""
+    quotes: list[Quote] = []
+    """The quoted words, one entry per source paragraph (none only with `cut_off: true`)."""
     responds_to: list[Id] = []
     """Ids of the findings or concerns this reaction answers."""
     cut_off: StrictBool = False
     """True when the copy cuts this reaction short: the speaker goes on (see `source.cut_short`)."""
+
+    @model_validator(mode="after")
+    def _has_words(self) -> Reaction:
+        """A reaction is what someone said; with no words, only a copy cut off excuses it."""
+        if not self.quotes and not self.cut_off:
+            raise ValueError("a reaction needs at least one quote under quotes: (or cut_off: "
+                             "true, when the copy of the source stops before the words)")
+        return self
 
 
 class BriefingMetadata(Model):
