@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,42 @@ def item(path: tuple) -> str:
     return f"{path[0]}[{path[1]}].cites[{path[3]}]"
 
 
+def moved_messages(folder: Path, moved: list[tuple[tuple, int, int]]) -> list[str]:
+    """What check says of each citation (path, paragraph, line) whose paragraph moved one on:
+    named where it stands in briefing.yml now, as every message names an item."""
+    source = parse_source((folder / "source.txt").read_text(encoding="utf-8"))
+    return [f"{SHOWN}/briefing.yml:{line}: {item(path)}: paragraph {number} "
+            f"(\"{excerpt_of(source, number + 1)}\") has moved to paragraph {number + 1} of "
+            f"source.txt. To re-anchor the citation, run: {UPDATE}"
+            for path, number, line in moved]
+
+
+def excerpt_of(source, number: int) -> str:
+    return excerpt(source.paragraph(number).text)
+
+
+def with_items(folder: Path, section: str, change: Callable[[list[str]], list[str]]) -> None:
+    """briefing.yml with the items of `section:` (each a `  - id:` block) as `change` makes
+    them: inserted, deleted or reordered, as an analyst edits them."""
+    metadata = folder / "briefing.yml"
+    text = metadata.read_text(encoding="utf-8")
+    start = text.index(f"\n{section}:\n") + len(section) + 3
+    blank = text.find("\n\n", start)
+    end = len(text) if blank < 0 else blank + 1
+    items = ["  - id: " + block for block in text[start:end].split("  - id: ")[1:]]
+    assert "".join(items) == text[start:end]
+    metadata.write_text(text[:start] + "".join(change(items)) + text[end:], encoding="utf-8")
+
+
+def naming_its_paragraph(folder: Path, starts: str, number: int) -> None:
+    """The quote whose words begin `starts`, written with the paragraph it stands in."""
+    metadata = folder / "briefing.yml"
+    lines = metadata.read_text(encoding="utf-8").split("\n")
+    [i] = [i for i, line in enumerate(lines) if line.startswith(f"      - {starts}")]
+    lines[i:i + 1] = [lines[i].replace("- ", "- text: ", 1), f"        paragraph: {number}"]
+    metadata.write_text("\n".join(lines), encoding="utf-8")
+
+
 def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -121,10 +158,10 @@ def test_the_first_check_that_passes_writes_the_lock(project, capsys):
     entries = [ENTRY.fullmatch(line) for line in text.splitlines()[HEADER.count("\n"):]]
     assert all(entries) and len(entries) == 28
     first = entries[0]
-    assert first and (first[1], first[2]) == ("findings[0].cites[0]", "15")
+    assert first and (first[1], first[2]) == ("findings[commitment].cites[0]", "15")
     assert first[3] == hashlib.sha256(source.paragraph(15).text.encode()).hexdigest()[:12]
     assert first[4] == "A clear commitment to improving services for children in…"
-    assert [e[1] for e in entries if e][-1] == "reactions[2].quotes[1]"
+    assert [e[1] for e in entries if e][-1] == "reactions[commissioner-response].quotes[1]"
     assert run(capsys, project, "check")[1].count("source.lock") == 0   # written once only
 
 
@@ -161,20 +198,10 @@ def test_a_paragraph_inserted_near_the_top_fails_naming_each_moved_citation(proj
     before = tree(folder)
     code, out, err = run(capsys, project, "check")
     assert (code, out) == (1, "")
-    moved = [(path, number, line) for path, number, line in citations(folder) if number > 1]
-    source = parse_source((folder / "source.txt").read_text(encoding="utf-8"))
-    expected = [
-        f"{SHOWN}/briefing.yml:{line}: {item(path)}: paragraph {number} "
-        f"(\"{excerpt_of(source, number + 1)}\") has moved to paragraph {number + 1} of "
-        f"source.txt. To re-anchor the citation, run: {UPDATE}"
-        for path, number, line in moved]
+    expected = moved_messages(folder, [c for c in citations(folder) if c[1] > 1])
     assert err.splitlines() == expected + [f"{len(expected)} problems found; nothing was built."]
     assert len(expected) == 16
     assert tree(folder) == before
-
-
-def excerpt_of(source, number: int) -> str:
-    return excerpt(source.paragraph(number).text)
 
 
 def test_update_lock_re_anchors_them_and_the_site_cites_the_same_paragraphs(project, capsys):
@@ -362,6 +389,138 @@ def test_summary_citations_and_the_cut_are_locked_and_re_anchored(project, capsy
     text = metadata.read_text(encoding="utf-8")
     assert "summary_cites: [1, 16]   # the opening and a finding\n" in text
     assert "  cut_short: 34\n" in text
+
+
+# --- Items added, deleted or reordered -----------------------------------------------------------
+
+NEW_FINDING = ("  - id: new-finding\n"
+               "    text: Police are committed to improving services.\n"
+               "    cites: [5]   # written against the corrected source\n")
+
+
+def test_a_finding_inserted_at_the_top_leaves_the_old_ones_known_by_id(project, capsys):
+    """An everyday edit: a new first finding, and in the same edit a corrected copy of the
+    source with a paragraph more at its top. Every old finding's citation has moved, though
+    none stands where it did in findings: any more."""
+    folder = locked(project, capsys)
+    cited_before = cited_texts(project)
+    with_items(folder, "findings", lambda items: [NEW_FINDING] + items)
+    insert_paragraph(folder, at=0)
+    code, out, err = run(capsys, project, "check")
+    assert (code, out) == (1, "")
+    expected = moved_messages(folder, [c for c in citations(folder)
+                                       if c[0][:2] != ("findings", 0)])
+    assert err.splitlines() == expected + [f"{len(expected)} problems found; nothing was built."]
+    assert len(expected) == 17
+    assert (f"{SHOWN}/briefing.yml:60: findings[1].cites[0]: paragraph 15 (\"A clear "
+            "commitment to improving services for children in…\") has moved to paragraph "
+            "16") in err
+    code, out, err = run(capsys, project, "check", "--update-lock")
+    assert (code, err) == (0, ""), err
+    assert f"{SHOWN}/briefing.yml:60: findings[1].cites[0]: paragraph 15 → 16 (" in out
+    assert f"Rewrote 17 paragraph numbers in {SHOWN}/briefing.yml.\n" in out
+    assert "findings[0]" not in out
+    assert NEW_FINDING in (folder / "briefing.yml").read_text(encoding="utf-8")
+    assert "\nfindings[new-finding].cites[0] 5 " in (folder / "source.lock").read_text("utf-8")
+    code, out, err = run(capsys, project, "check")
+    assert (code, err) == (0, "") and "source.lock" not in out
+    cited = cited_texts(project)
+    assert cited.pop("finding:new-finding") == [paragraphs(folder)[4]]
+    assert cited == cited_before
+
+
+def test_reordered_reactions_still_re_anchor_quotes_that_name_their_paragraph(project, capsys):
+    folder = folder_of(project)
+    naming_its_paragraph(folder, "Inspectors found some good individual examples", 6)
+    naming_its_paragraph(folder, "The constabulary will in the next six weeks", 32)
+    locked(project, capsys)
+    cited_before = cited_texts(project)
+    with_items(folder, "reactions", lambda items: items[::-1])
+    insert_paragraph(folder, at=0)
+    code, _, err = run(capsys, project, "check")
+    assert code == 1
+    assert "reactions[0].quotes[1]: not found in paragraph 32" in err
+    assert "reactions[2].quotes[0]: not found in paragraph 6" in err
+    code, out, err = run(capsys, project, "check", "--update-lock")
+    assert (code, err) == (0, ""), err
+    assert "reactions[0].quotes[1]: paragraph 32 → 33 (" in out
+    assert "reactions[2].quotes[0]: paragraph 6 → 7 (" in out
+    assert run(capsys, project, "check")[0] == 0
+    assert cited_texts(project) == cited_before
+    [briefing] = load_site(project.parent / "docs")
+    assert [r.id for r in briefing.reactions][::2] == ["commissioner-response",
+                                                        "inspector-statement"]
+    assert briefing.reactions[0].quotes[1].citation.paragraph.number == 33
+    assert briefing.reactions[2].quotes[0].citation.paragraph.number == 7
+
+
+def without_dedicated_staff(items: list[str]) -> list[str]:
+    return [block for block in items if not block.startswith("  - id: dedicated-staff\n")]
+
+
+def test_a_deleted_finding_says_nothing_of_the_others(project, capsys):
+    folder = locked(project, capsys)
+    lock = folder / "source.lock"
+    before = lock.read_text(encoding="utf-8").splitlines()
+    with_items(folder, "findings", without_dedicated_staff)
+    code, out, err = run(capsys, project, "check")
+    assert (code, err) == (0, "")
+    assert f"Updated {SHOWN}/source.lock: what 27 citations and quotes rest on" in out
+    assert lock.read_text(encoding="utf-8").splitlines() == [
+        line for line in before if not line.startswith("findings[dedicated-staff].")]
+
+
+def test_a_deleted_finding_and_an_inserted_paragraph_report_each_moved_citation_once(
+        project, capsys):
+    folder = locked(project, capsys)
+    with_items(folder, "findings", without_dedicated_staff)
+    insert_paragraph(folder)
+    code, out, err = run(capsys, project, "check")
+    assert (code, out) == (1, "")
+    expected = moved_messages(folder, [c for c in citations(folder) if c[1] > 1])
+    assert err.splitlines() == expected + [f"{len(expected)} problems found; nothing was built."]
+    assert len(expected) == 15 and "findings[2].cites[0]: paragraph 18 (" in err
+
+
+def test_an_id_of_digits_is_an_id_not_a_position(project, capsys):
+    folder = folder_of(project)
+    metadata = folder / "briefing.yml"
+    metadata.write_text(metadata.read_text(encoding="utf-8").replace(
+        "  - id: dedicated-staff\n", "  - id: \"2021\"\n"), encoding="utf-8")
+    assert "\nfindings[2021].cites[0] 17 " in (locked(project, capsys) / "source.lock"
+                                               ).read_text(encoding="utf-8")
+    insert_paragraph(folder)
+    code, _, err = run(capsys, project, "check")
+    assert code == 1
+    assert "findings[2].cites[0]: paragraph 17 (\"Staff responsible" in err
+    assert err.endswith("16 problems found; nothing was built.\n")
+
+
+def by_position(folder: Path, lock: str) -> str:
+    """`lock` as locks were written before they named items by id: `findings[0].cites[0]`."""
+    data = load_yaml((folder / "briefing.yml").read_text(encoding="utf-8")).data
+    for section in ("findings", "concerns", "reactions"):
+        for i, point in enumerate(data[section]):
+            lock = lock.replace(f"\n{section}[{point['id']}].", f"\n{section}[{i}].")
+    return lock.replace(HEADER, HEADER.split("\n# item")[0] + "\n# item, paragraph, hash of "
+                        "the paragraph's text (SHA-256, 12 digits), its first words\n")
+
+
+def test_a_lock_keyed_by_position_is_read_and_rewritten_by_the_next_check(project, capsys):
+    """Its entries name no item now: ignored, not refused, and the check that passes writes
+    the lock anew, keyed by id."""
+    lock = locked(project, capsys) / "source.lock"
+    current = lock.read_text(encoding="utf-8")
+    lock.write_text(by_position(folder_of(project), current), encoding="utf-8")
+    old = lock.read_text(encoding="utf-8")
+    assert "\nfindings[0].cites[0] 15 " in old and "[commitment]" not in old
+    assert "\nreactions[2].quotes[1] 32 " in old
+    assert run(capsys, project, "build")[0] == 0
+    assert lock.read_text(encoding="utf-8") == old   # builds only read it
+    code, out, err = run(capsys, project, "check")
+    assert (code, err) == (0, "")
+    assert f"Updated {SHOWN}/source.lock: what 28 citations and quotes rest on" in out
+    assert lock.read_text(encoding="utf-8") == current
 
 
 # --- Writing safely ------------------------------------------------------------------------------

@@ -10,13 +10,23 @@ The file is text, one line per citation or quote, in the order of the metadata r
 (`summary_cites`, `source.cut_short`, `findings`, `concerns`, `reactions`), LF, UTF-8:
 
     # source.lock: ... (a few lines saying what the file is; lines starting with # are ignored)
-    findings[0].cites[0] 15 d497d09583b9 A clear commitment to improving services for children in…
-    reactions[2].quotes[0] 31 9f7a116c5c61 Peter McCall. Peter McCall, Cumbria's police and crime…
+    findings[commitment].cites[0] 15 d497d09583b9 A clear commitment to improving…
+    reactions[commissioner-response].quotes[0] 31 9f7a116c5c61 Peter McCall. Peter…
 
-Each line: the item's path in briefing.yml, the paragraph number it rested on (for a quote
-without `paragraph:`, the one its words stood in), the first 12 hex digits of the SHA-256
-of that paragraph's text (`Paragraph.text`: its lines joined, nothing else changed), and
-its first words, so that a person reading a diff sees what it was.
+(first words shortened here: the file gives up to 60 characters of them).
+
+Each line: the item's identity, the paragraph number it rested on (for a quote without
+`paragraph:`, the one its words stood in), the first 12 hex digits of the SHA-256 of that
+paragraph's text (`Paragraph.text`: its lines joined, nothing else changed), and its first
+words, so that a person reading a diff sees what it was.
+
+The identity names a finding, concern or reaction by its `id`, not by its place in
+briefing.yml: analysts add, delete and reorder items every day, and an entry keyed by
+place would then speak for another item (its drift unreported, or compared with another
+item's citation). Only the citation's or quote's place in its own list is a position
+(`cites[1]`); `summary_cites[0]` and `source.cut_short` have no id to give. Messages name
+an item by where it stands now (`findings[1].cites[0]`, with its line), as every check does:
+an `Anchor` carries both, a `LockEntry` only the identity.
 
 In: a `WholeBriefing` with its lock's text, the checker's problems and where each quote
 stands. Out: the problems with the lock's (`held_to_lock`); and the lock a briefing that
@@ -32,7 +42,7 @@ from dataclasses import dataclass
 
 from ..errors import Problem
 from ..inputs.folders import LOCK_FILE, SOURCE_FILE, WholeBriefing
-from ..inputs.schema import BriefingMetadata
+from ..inputs.schema import ID_PATTERN, BriefingMetadata
 from ..inputs.source import SourceText
 from ..inputs.yamlfile import item_path
 from .passages import PassageMatch
@@ -41,24 +51,32 @@ HEADER = (
     f"# {LOCK_FILE}: the paragraph of {SOURCE_FILE} each citation and quote in briefing.yml\n"
     "# rests on, as it stood when `python build.py check` last passed. Commit it with\n"
     "# briefing.yml; do not edit it: `python build.py check --update-lock` rewrites it.\n"
-    "# item, paragraph, hash of the paragraph's text (SHA-256, 12 digits), its first words\n")
+    "# item (a finding, concern or reaction by its id), paragraph, hash of the paragraph's\n"
+    "# text (SHA-256, 12 digits), its first words\n")
 DIGEST_LENGTH = 12
 """Hex digits: a chance in 10^14 that two paragraphs of one source share a hash."""
 EXCERPT_LENGTH = 60
 """Characters of a paragraph's first words: enough to recognise it, short enough for a line."""
 UPDATE = "python build.py check --update-lock"
-_ENTRY = re.compile(r"([a-z_]+(?:\[\d+\]|\.[a-z_]+)*) ([1-9]\d*) "
-                    rf"([0-9a-f]{{{DIGEST_LENGTH}}}) (\S.*)")
-"""A line of the lock: item path, paragraph number, digest, first words."""
-_STEP = re.compile(r"([a-z_]+)|\[(\d+)\]")
+_ID = ID_PATTERN.removeprefix("^").removesuffix("$")
+_IDENTITY = (r"summary_cites\[\d+\]|source\.cut_short"
+             rf"|(?:findings|concerns)\[{_ID}\]\.cites\[\d+\]|reactions\[{_ID}\]\.quotes\[\d+\]")
+"""An item's identity, read by where each part stands: after `findings`, `concerns` or
+`reactions` an id (`2021` is one), after `cites`, `quotes` or `summary_cites` an index. It is
+compared as written, never turned into a position: an old lock's `findings[0].cites[0]`
+names the finding whose id is `0`, in practice none, so it is ignored (see `drifts`)."""
+_ENTRY = re.compile(rf"({_IDENTITY}) ([1-9]\d*) ([0-9a-f]{{{DIGEST_LENGTH}}}) (\S.*)")
+"""A line of the lock: item identity, paragraph number, digest, first words."""
 
 
 @dataclass(frozen=True)
 class Anchor:
     """A place in briefing.yml that relies on a paragraph number of the source."""
 
+    identity: str
+    """What the lock knows it by, wherever it stands: `findings[commitment].cites[1]`."""
     path: tuple
-    """The item: `("findings", 0, "cites", 1)`."""
+    """Where it stands now, for messages, lines and edits: `("findings", 0, "cites", 1)`."""
     number: int | None
     """The paragraph number written there; None for a quote that names none."""
     key: str
@@ -73,15 +91,15 @@ class Anchor:
 
 @dataclass(frozen=True)
 class LockEntry:
-    """One line of a lock: what the item at `path` rested on."""
+    """One line of a lock: what the item known as `identity` rested on."""
 
-    path: tuple
+    identity: str
     paragraph: int
     digest: str
     excerpt: str
 
     def line(self) -> str:
-        return f"{item_path(self.path)} {self.paragraph} {self.digest} {self.excerpt}"
+        return f"{self.identity} {self.paragraph} {self.digest} {self.excerpt}"
 
 
 @dataclass(frozen=True)
@@ -101,17 +119,20 @@ class Drift:
 def anchors(metadata: BriefingMetadata) -> Iterator[Anchor]:
     """Every citation, quote and cut of the metadata, in the order of the reference."""
     for j, citation in enumerate(metadata.summary_cites):
-        yield Anchor(("summary_cites", j), citation.paragraph, "paragraph", "citation")
+        yield Anchor(f"summary_cites[{j}]", ("summary_cites", j), citation.paragraph,
+                     "paragraph", "citation")
     if (cut := metadata.source.cut_short) is not None:
-        yield Anchor(("source", "cut_short"), cut.after_paragraph, "after_paragraph", "cut")
+        yield Anchor("source.cut_short", ("source", "cut_short"), cut.after_paragraph,
+                     "after_paragraph", "cut")
     for section in ("findings", "concerns"):
         for i, point in enumerate(getattr(metadata, section)):
             for j, citation in enumerate(point.cites):
-                yield Anchor((section, i, "cites", j), citation.paragraph, "paragraph",
-                             "citation")
+                yield Anchor(f"{section}[{point.id}].cites[{j}]", (section, i, "cites", j),
+                             citation.paragraph, "paragraph", "citation")
     for i, reaction in enumerate(metadata.reactions):
         for j, quote in enumerate(reaction.quotes):
-            yield Anchor(("reactions", i, "quotes", j), quote.paragraph, "paragraph", "quote")
+            yield Anchor(f"reactions[{reaction.id}].quotes[{j}]", ("reactions", i, "quotes", j),
+                         quote.paragraph, "paragraph", "quote")
 
 
 def digest(text: str) -> str:
@@ -134,7 +155,7 @@ def lock_text(briefing: WholeBriefing, matches: Mapping[tuple, PassageMatch]) ->
     for anchor in anchors(briefing.metadata):
         number = anchor.number or matches[anchor.path].paragraph.number
         paragraph = briefing.source.paragraphs[number - 1]
-        lines.append(LockEntry(anchor.path, number, digest(paragraph.text),
+        lines.append(LockEntry(anchor.identity, number, digest(paragraph.text),
                                excerpt(paragraph.text)).line() + "\n")
     return HEADER + "".join(lines)
 
@@ -154,29 +175,43 @@ def read_lock(briefing: WholeBriefing) -> tuple[list[LockEntry], list[Problem]]:
                 "given twice. Restore the file from version control, or delete it: the next "
                 "check that passes writes it anew."), number))
             continue
-        path = tuple(int(index) if index else name for name, index in _STEP.findall(found[1]))
-        entries[found[1]] = LockEntry(path, int(found[2]), found[3], found[4])
+        entries[found[1]] = LockEntry(found[1], int(found[2]), found[3], found[4])
     return list(entries.values()), problems
 
 
 def drifts(entries: list[LockEntry], briefing: WholeBriefing) -> Iterator[Drift]:
-    """The locked items whose paragraph is not what it was. An item gone from briefing.yml,
-    or given another number there since, was changed by hand: the lock no longer speaks for
-    it. A quote that names no paragraph stands wherever its words do; only a change to the
-    paragraph they stood in counts."""
+    """The locked items whose paragraph is not what it was. Entries are matched to the items
+    by identity, so items added, deleted or reordered leave the others' entries theirs. An
+    entry no item answers to is unknown and ignored: its item is gone, or the lock predates
+    identities (`findings[0].cites[0]`, keyed by position, which no longer says which item it
+    was); the next check that passes rewrites the lock. An item given another number since
+    was changed by hand: the lock no longer speaks for it. A quote that names no paragraph
+    stands wherever its words do; only a change to the paragraph they stood in counts."""
     source = briefing.source
     where: dict[str, list[int]] = {}
     for paragraph in source.paragraphs:
         where.setdefault(digest(paragraph.text), []).append(paragraph.number)
-    current = {anchor.path: anchor for anchor in anchors(briefing.metadata)}
+    current = _by_identity(anchors(briefing.metadata))
     for entry in entries:
-        anchor = current.get(entry.path)
+        anchor = current.get(entry.identity)
         if anchor is None or anchor.number not in (None, entry.paragraph):
             continue
         now_at = tuple(where.get(entry.digest, ()))
         still = bool(now_at) if anchor.number is None else entry.paragraph in now_at
         if not still:
             yield Drift(entry, anchor, now_at)
+
+
+def _by_identity(found: Iterator[Anchor]) -> dict[str, Anchor]:
+    """The anchors by identity, but for an id given twice: the checker reports it, and the
+    lock cannot tell which of the two items it spoke for."""
+    by_identity: dict[str, Anchor] = {}
+    twice = set()
+    for anchor in found:
+        if anchor.identity in by_identity:
+            twice.add(anchor.identity)
+        by_identity[anchor.identity] = anchor
+    return {identity: a for identity, a in by_identity.items() if identity not in twice}
 
 
 def held_to_lock(briefing: WholeBriefing, problems: list[Problem],
@@ -191,7 +226,7 @@ def held_to_lock(briefing: WholeBriefing, problems: list[Problem],
         return problems + unreadable
     found = []
     for drift in drifts(entries, briefing):
-        item = item_path(drift.entry.path)
+        item = item_path(drift.anchor.path)
         own = [p for p in problems if p.item == item or p.item.startswith(item + ".")]
         if drift.anchor.kind == "quote" and own:
             continue

@@ -62,27 +62,28 @@ def reanchored(briefing: WholeBriefing, accept_changed: bool = False
         return briefing, problems + [Problem(
             briefing.metadata_path, "--update-lock could not rewrite the paragraph numbers "
             "that moved; change them by hand, as the messages below say.")]
-    moves = tuple(_move(briefing, d, edits[d.entry.path][2]) for d in moved
-                  if d.entry.path in edits)
+    moves = tuple(_move(briefing, d, edits[d.anchor.path][2]) for d in moved
+                  if d.anchor.path in edits)
     accepted: tuple[Move, ...] = ()
     lock_text = changed.lock_text
     if accept_changed:
         still = [d for d in drifts(entries, changed) if d.moved_to is None]
         accepted = tuple(_move(briefing, d, d.entry.paragraph) for d in still)
-        gone = {d.entry.path for d in still}
-        lock_text = HEADER + "".join(e.line() + "\n" for e in entries if e.path not in gone)
+        gone = {d.entry.identity for d in still}
+        lock_text = HEADER + "".join(e.line() + "\n" for e in entries if e.identity not in gone)
     fields = {**vars(changed), "lock_text": lock_text}
     return Reanchored(**fields, metadata_as_read=briefing.metadata_text,
                       lock_as_read=briefing.lock_text, moves=moves, accepted=accepted), problems
 
 
 def _move(briefing: WholeBriefing, drift: Drift, new: int | str) -> Move:
-    return Move(item_path(drift.entry.path), briefing.line_of(drift.anchor.number_path),
+    return Move(item_path(drift.anchor.path), briefing.line_of(drift.anchor.number_path),
                 drift.entry.paragraph, int(new), drift.entry.excerpt)
 
 
 Edits = dict[tuple, tuple[int, int, str]]
-"""By item path: (start, end) offsets of a number in briefing.yml and its new digits."""
+"""By the item's path now (not its identity: the text is edited where the item stands):
+(start, end) offsets of a number in briefing.yml and its new digits."""
 
 
 def _edits(briefing: WholeBriefing, moved: list[Drift]) -> tuple[Edits, list[Problem]]:
@@ -99,7 +100,7 @@ def _edits(briefing: WholeBriefing, moved: list[Drift]) -> tuple[Edits, list[Pro
     problems = []
     taken: set[int] = set()
     for drift in moved:
-        node = _node_at(root, drift.entry.path)
+        node = _node_at(root, drift.anchor.path)
         if isinstance(node, yaml.MappingNode):
             node = _node_at(node, (drift.anchor.key,))
         start, end = (node.start_mark.index, node.end_mark.index) if node else (0, 0)
@@ -110,10 +111,10 @@ def _edits(briefing: WholeBriefing, moved: list[Drift]) -> tuple[Edits, list[Pro
                 f"paragraph {drift.entry.paragraph} moved to {drift.moved_to}, but is not "
                 "written as plain digits of its own, which --update-lock rewrites. Write "
                 f"{drift.moved_to} there by hand.",
-                briefing.line_of(drift.anchor.number_path), item_path(drift.entry.path)))
+                briefing.line_of(drift.anchor.number_path), item_path(drift.anchor.path)))
             continue
         taken.add(start)
-        edits[drift.entry.path] = (start, end, str(drift.moved_to))
+        edits[drift.anchor.path] = (start, end, str(drift.moved_to))
     return edits, problems
 
 

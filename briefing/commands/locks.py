@@ -2,7 +2,8 @@
 
 The checks only read a lock (`checks.lock`); `check` is the one command that writes
 it: for a briefing that passed and has no lock, or whose lock no longer says what its
-citations rest on now (citations added, or given another number by hand). With
+citations rest on now (citations added, or given another number by hand; or a lock
+written before entries named items by id, whose entries the checks ignore). With
 `--update-lock` each briefing is first re-anchored in memory (`checks.reanchor`) and
 checked as it would be; only when every briefing passes is anything written, its
 briefing.yml first and its lock last (a lock ahead of briefing.yml would vouch for
