@@ -191,8 +191,9 @@ def test_pronouns_and_surnames_mean_someone_already_named():
     godfrey = cast.resolve("Carolyn Godfrey", 4)
     assert cast.resolve("She", 5) is godfrey
     assert cast.resolve("But Mrs Godfrey", 8) is godfrey
-    assert cast.resolve("Ms Smith", 9) is None
-    assert len(cast.people) == 1
+    smith = cast.resolve("Ms Smith", 9)  # a title and a surname name someone new
+    assert smith is not godfrey and smith.name == "Ms Smith"
+    assert len(cast.people) == 2
 
 
 @pytest.mark.parametrize("role, organisation, side", [

@@ -7,7 +7,11 @@ marked DRAFT, and whether the organisation inspected has its say. These are
 warnings for the analyst (errors under `check --strict`), not mistakes.
 
 Speech and speakers are found by the same rules that draft a briefing
-(`draft.quotes.find_speech`), so `new` and `check` agree on what the text says.
+(`language.speech.read_speech`), so `new` and `check` agree on what the text says.
+Speech counts as heard when a reaction quotes its paragraph, or when a finding or
+concern names a passage holding its words (the analyst used them as a point); quoted
+passages of six words or more whose speaker the rules cannot tell are reported too,
+as "speaker not clear", so that nothing quoted goes unseen.
 """
 
 from __future__ import annotations
@@ -19,11 +23,12 @@ from ..inputs.folders import WholeBriefing
 from ..inputs.source import ParagraphKind
 from ..inputs.yamlfile import item_path
 from ..language.boilerplate import boilerplate_reason
-from ..language.speech import find_speech
+from ..language.speech import Speech, read_speech
 from .checker import Locations
 from .cuts import RiskyCut, risky_cuts
 
 NEED_NO_CITATION = {ParagraphKind.HEADING, ParagraphKind.ASIDE}
+UNCLEAR_SPEAKER = "speaker not clear"
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,8 @@ class Coverage:
     uncited: tuple[int, ...]
     """Source paragraphs (headings and asides aside) that no finding, concern or quote cites."""
     unquoted_speech: tuple[tuple[int, str], ...]
-    """(paragraph, speaker) for speech in the source that no reaction quotes."""
+    """(paragraph, speaker) for speech in the source that no reaction quotes, in reading order;
+    the speaker is `UNCLEAR_SPEAKER` where the rules cannot tell who speaks."""
     unlisted_people: tuple[str, ...]
     """People the source quotes who are not under `people:`."""
     draft_lines: tuple[int, ...]
@@ -87,7 +93,8 @@ def coverage_of(loaded: WholeBriefing, locations: Locations) -> Coverage:
     quoted = {match.paragraph.number for path, match in locations.matches.items()
               if path[0] == "reactions"}
     boilerplate = {p.number for p in source.paragraphs if boilerplate_reason(p)}
-    cast, speech = find_speech(source, boilerplate)
+    speech = read_speech(source, boilerplate)
+    cast = speech.cast
     names = {p.name.casefold() for p in metadata.people}
     surnames = {p.name.split()[-1].casefold() for p in metadata.people if p.name.split()}
     return Coverage(
@@ -96,9 +103,7 @@ def coverage_of(loaded: WholeBriefing, locations: Locations) -> Coverage:
         uncited=tuple(p.number for p in source.paragraphs
                       if p.number not in cited | quoted and p.kind not in NEED_NO_CITATION
                       and p.number not in boilerplate),
-        unquoted_speech=tuple(dict.fromkeys(
-            (s.paragraph.number, s.speaker.name) for s in speech
-            if s.paragraph.number not in quoted)),
+        unquoted_speech=_unquoted(speech, quoted, _passages(locations)),
         unlisted_people=tuple(dict.fromkeys(
             s.name for s in cast.people if s.quoted and s.name.casefold() not in names
             and s.surname.casefold() not in surnames)),
@@ -109,6 +114,31 @@ def coverage_of(loaded: WholeBriefing, locations: Locations) -> Coverage:
         subject_cut_off=any(r.speaks_for == "subject" and r.cut_off for r in metadata.reactions),
         risky_cuts=tuple(risky_cuts(locations)),
     )
+
+
+def _passages(locations: Locations) -> dict[int, list[tuple[int, int]]]:
+    """The spans each paragraph's named passages (of findings and concerns) cover."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for path, match in locations.matches.items():
+        if path[0] in ("findings", "concerns"):
+            spans.setdefault(match.paragraph.number, []).append(
+                (match.spans[0][0], match.spans[-1][1]))
+    return spans
+
+
+def _unquoted(speech: Speech, quoted: set[int],
+              passages: dict[int, list[tuple[int, int]]]) -> tuple[tuple[int, str], ...]:
+    """(paragraph, speaker) of the speech no reaction quotes and no passage holds."""
+    def heard(number: int, stretches) -> bool:
+        return number in quoted or all(
+            any(start <= a and b <= end for start, end in passages.get(number, ()))
+            for a, b in stretches)
+
+    found = [(q.paragraph.number, q.speaker.name) for q in speech.quotes
+             if not heard(q.paragraph.number, q.spans)]
+    found += [(p.paragraph.number, UNCLEAR_SPEAKER) for p in speech.unattributed
+              if not heard(p.paragraph.number, [p.span])]
+    return tuple(dict.fromkeys(sorted(found, key=lambda item: item[0])))
 
 
 def _shortened(words: str, limit: int = 80) -> str:

@@ -1,17 +1,17 @@
-"""Who speaks in the source: names, roles and organisations as the text gives them.
+"""Who speaks in the source: people and bodies, as the text names them.
 
 In: speaker phrases, the words naming whoever says something ("HM inspector of
 constabulary Mike Cunningham", "Peter McCall, Cumbria's police and crime
-commissioner", "Zoë Billingham, from HMICFRS", "She", "Mrs Godfrey"), in reading
-order. Out: the `Speaker` each names, the `Cast` of everyone met, and whom each
-speaks for once the subject and the inspector are known.
+commissioner", "Zoë Billingham, from HMICFRS", "She", "Mrs Godfrey", "the report",
+"Ofsted"), in reading order. Out: the `Speaker` each names, the `Cast` of everyone
+met, and whom each person speaks for once the subject and the inspector are known.
 
-A name is a run of two to four capitalised words; titles a reader keeps (Dr,
-Professor, Sir) stay in it, courtesy titles (Mr, Mrs, Ms) do not. Words before
-the name that hold a role word ("inspector", "superintendent", "chief
-executive") are the role; a phrase after it, between commas, is the role, or
-the organisation when it reads "of/from/at <organisation>". A pronoun or a
-surname alone means someone already named: "he/she" the last speaker.
+Names, roles and organisations are read as `names` says; bodies as `bodies` says.
+One person is one speaker however the text names them: "Prof Ted Baker" and "Prof
+Baker", "Mr Neale" (met first) and "Peter Neale", "Helen Collier" and "Helen". A
+pronoun means someone already named: "he/she" the last person, "it" the last body,
+"they" the last body (or speaker). A role alone ("the chief inspector") is the person
+known in that role, or a speaker described by it until the text names them.
 """
 
 from __future__ import annotations
@@ -19,233 +19,274 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .words import ROLE_WORDS
+from . import names
+from .bodies import BodyPhrase, body_in
+from .names import bare_name
+from .sides import speaks_for
 
-KEPT_TITLES = {"Dr", "Professor", "Prof", "Sir", "Dame", "Lord", "Lady", "Baroness", "Rev",
-               "Councillor", "Cllr"}
-COURTESY_TITLES = {"Mr", "Mrs", "Ms", "Miss", "Mx"}
-SENTENCE_WORDS = frozenset("""
-but and however meanwhile also now then today yesterday speaking responding commenting
-in on at the a an this that last earlier later when after before while although though
-""".split())
-"""Capitalised words that start a sentence rather than a name or a role."""
-CONNECTORS = {"of", "for", "and", "at", "&"}
-"""A capitalised word after these is part of a role: "HM Inspector of Constabulary Jo Bloggs"."""
-ORGANISATION_WORDS = frozenset("""
-constabulary police council trust hospital hospitals service services inspectorate
-commission department unit authority board office agency
-""".split())
+__all__ = ["Cast", "Speaker", "bare_name", "note_mention", "note_voices", "settle", "speaks_for"]
+
 PRONOUNS = {"he", "she"}
-NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ’'-]*(?:[A-Z][a-zà-ÿ’'-]+)*[a-zà-ÿ]$"
-                       r"|^O['’][A-Z][a-z]+$")
-OF_ORGANISATION = re.compile(r"^(?:of|from|at|for|with)\s+(?:the\s+)?(.+)$")
-ROLE_AT_ORGANISATION = re.compile(
-    r"^(.*?\S)\s+(?:of|at|for)\s+(?:the\s+)?([A-Z][\w’'&-]*(?:\s+[A-Z&][\w’'&-]*)+)$")
-ORGANISATION_END = re.compile(
-    r"\b(?:Police|Constabulary|Council|Trust|Hospitals?|Service|Services|Inspectorate|Commission"
-    r"|Ofsted|Authority|Board|Agency|Office|Department|Ministry|School|Academy|College"
-    r"|University|Prison|[A-Z]{2,})$")
-"""How an organisation's name ends, as opposed to a place or a subject: "for the South East"."""
-SPOKESPERSON = re.compile(
-    r"(?:(?P<before>[\w’'&-]+(?:\s+[\w’'&-]+){0,3})\s+)?spokes(?:man|woman|person)"
-    r"(?:\s+for\s+(?:the\s+)?(?P<after>[\w’'&-]+(?:\s+[\w’'&-]+){0,4}))?$")
-ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-RANKS = {
-    r"\b(?:Police|Constabulary)\b":
-        r"\b(?:constable|superintendent|sergeant|detective|commander)\b",
-    r"\bCouncil\b":
-        r"\b(?:councillor|cllr|cabinet member|council leader|leader of the council"
-        r"|director of (?:children|adult)\w*['’]?s? (?:social )?services)\b",
-    r"\b(?:School|Academy|College)\b":
-        r"\b(?:principal|headteacher|head teacher|headmaster|headmistress|head of school"
-        r"|executive head|chair of governors)\b",
-    r"\b(?:Trust|Hospitals?)\b":
-        r"\b(?:chief executive|medical director|director of nursing|chief nurse)\b",
-}
-"""For a subject of each kind, the roles within it: a detective speaks for a police force."""
-INSPECTOR_ROLE = re.compile(
-    r"\b(?:HM|Her Majesty['’]s|His Majesty['’]s)\b.*\binspector\b|\bchief inspector\b"
-    r"|\binspector of\b|\binspectorate\b", re.IGNORECASE)
-
-
+BODY_PRONOUNS = {"it", "they"}
+VOICE_MENTION = re.compile(
+    r"\b(?:the|its|their)\s+(?:[a-z’'-]+\s+)?(?P<noun>inspectors|inspection team|inspectorate"
+    r"|report|watchdog|regulator)\b", re.IGNORECASE)
+"""The inspection named in narration ("The inspectors spent a week ..."): "they" may mean it."""
 @dataclass
 class Speaker:
-    """One person the source names as speaking."""
+    """One person, or one body, the source names as speaking."""
 
     name: str
     role: str | None = None
     organisation: str | None = None
     first_paragraph: int = 0
     quoted: bool = False
+    body: BodyPhrase | None = None
+    """Set when the speaker is a body: a report, an inspectorate, an organisation."""
+    described: bool = False
+    """Named only by a role ("the chief inspector"), until the text names the person."""
+    surname_only: bool = False
+    """Named so far by title and surname alone ("Mr Clarke"), until the full name comes."""
 
     @property
     def surname(self) -> str:
         return self.name.split()[-1]
 
+    @property
+    def is_person(self) -> bool:
+        return self.body is None
+
 
 @dataclass
 class Cast:
-    """Everyone named as speaking so far, and who spoke last (for "she said")."""
+    """Everyone named as speaking so far, people and bodies, and who spoke last."""
 
     people: list[Speaker] = field(default_factory=list)
+    named: list[Speaker] = field(default_factory=list)
+    """People narration names with a role ("Inspector Elaine Douglas described ..."), not
+    (yet) as speaking; one who speaks later moves to `people`."""
+    bodies: list[Speaker] = field(default_factory=list)
+    """Bodies named as speaking: drafted only when quoted."""
     last: Speaker | None = None
+    """The person named last, for "she said"."""
+    last_body: Speaker | None = None
+    """The body named last, for "it said" and "they added"."""
+    speaking: Speaker | None = None
+    """Whoever, person or body, was last named as speaking or quoted: a paragraph that
+    opens with a quotation carries on their words."""
+    voiced: dict[str, str] = field(default_factory=dict)
+    """The inspection's nouns narration last used, plural and singular ("the inspectors",
+    "the report"): whom "they" and "it" mean when no body has spoken yet."""
+    full_names: list[str] = field(default_factory=list)
+    pending: str | None = None
+    """A full name without a role, the subject of the latest sentence naming anyone: whom
+    "he" or "she" means, until someone else is named."""
+    """Full names met in narration without a role: a title and surname or a first name
+    alone may stand for one of them later ("Peter Clarke visited ...", "Mr Clarke said")."""
 
     def resolve(self, phrase: str, paragraph: int) -> Speaker | None:
         """The person `phrase` names (added if new), or None if it names no person."""
-        words = phrase.strip(" ,").split()
-        if len(words) == 1 and words[0].lower() in PRONOUNS:
-            return self.last
-        found = self._parse(phrase, paragraph)
-        if found is not None:
-            self.last = found
-        return found
+        return self._heard(self._person(phrase, paragraph))
 
-    def _parse(self, phrase: str, paragraph: int) -> Speaker | None:
-        parts = [part.strip() for part in phrase.strip(" ,").split(",") if part.strip()]
+    def attribute(self, phrase: str, paragraph: int, after_verb: str = "",
+                  narration: bool = False) -> Speaker | None:
+        """The person or body `phrase` names as speaking (added if new), or None. `after_verb`
+        is what follows the verb ("in a statement"), which may say how a body speaks. In
+        `narration` (speech reported, not quoted) a role alone names only someone known."""
+        return self._heard(self._pronoun(phrase) or self._person(phrase, paragraph)
+                           or self._body(phrase, paragraph, after_verb)
+                           or self._described(phrase, paragraph, create=not narration))
+
+    def _heard(self, speaker: Speaker | None) -> Speaker | None:
+        if speaker is not None:
+            self.speaking, self.pending = speaker, None
+            if any(speaker is person for person in self.named):
+                self.named.remove(speaker)
+                self.people.append(speaker)
+            if speaker.is_person:
+                self.last = speaker
+            else:
+                self.last_body = speaker
+        return speaker
+
+    def _pronoun(self, phrase: str) -> Speaker | None:
+        words = names.cleaned(phrase).split()
+        word = words[0].lower() if len(words) == 1 else ""
+        if word in BODY_PRONOUNS:
+            voiced = body_in(self.voiced[word]) if word in self.voiced else None
+            return self.last_body or (self._body_speaker(voiced, 0) if voiced else None) \
+                or (self.speaking if word == "they" else None)
+        return self._last_person() if word in PRONOUNS else None
+
+    def _last_person(self) -> Speaker | None:
+        """Whom "he" or "she" means: the last person named, made one of the cast if they
+        were only a name so far."""
+        if self.pending is not None:
+            self.last = _known(self.people + self.named, self.pending) or Speaker(self.pending)
+            if not any(self.last is p for p in self.people + self.named):
+                self.people.append(self.last)
+            self.pending = None
+        return self.last
+
+    def _person(self, phrase: str, paragraph: int) -> Speaker | None:
+        words = names.cleaned(phrase).split()
+        if len(words) == 1 and words[0].lower() in PRONOUNS:
+            return self._last_person()
+        parts = [part for part in (names.cleaned(p) for p in phrase.split(",")) if part]
         if not parts:
             return None
-        name, before = _name_in(parts[0])
-        rest = parts[1:]
-        if rest and (name is None or (" " not in name and self._known(name) is None)):
-            later, before_later = _name_in(rest[0])
+        name, before, title = names.name_in(parts[0])
+        rest, met = parts[1:], self.people + self.named
+        if rest and (name is None or (" " not in name and _known(met, name) is None)):
+            later, before_later, later_title = names.name_in(rest[0])
             if later is not None:
-                name, before = later, parts[0]
+                name, before, title = later, parts[0], later_title
                 rest = ([before_later] if before_later else []) + rest[1:]
         if name is None:
-            return self._spokesperson(phrase, paragraph)
-        known = self._known(name)
-        if known is not None:
-            return known
-        if len(name.split()) < 2:
-            return None
-        speaker = Speaker(name, first_paragraph=paragraph)
-        speaker.role = _role(before)
-        _apply_apposition(speaker, rest)
+            name, after = names.leading_name(parts[0])
+            rest, before = ([after] if after else []) + rest, ""
+        if name is None:
+            return _spokesperson(self.people, phrase, paragraph)
+        return _known(met, name) or self._named(name, title, before, rest, paragraph)
+
+    def _named(self, name: str, title: str | None, before: str, rest: list[str],
+               paragraph: int) -> Speaker | None:
+        """A person met for the first time; a single name needs a title ("Mr Clarke")."""
+        surname_only = len(bare_name(name).split()) < 2
+        if surname_only:
+            full = [n for n in self.full_names if name.split()[-1] in (n.split()[0], n.split()[-1])]
+            if len(full) == 1:
+                name, title, surname_only = full[0], None, False
+            elif not title and name == bare_name(name):
+                return None
+        role, organisation = names.appositions(rest, names.role_before(before))
+        speaker = Speaker(f"{title} {name}" if surname_only and title else name, role,
+                          organisation, paragraph, surname_only=surname_only)
         self.people.append(speaker)
         return speaker
 
-    def _spokesperson(self, phrase: str, paragraph: int) -> Speaker | None:
-        """An unnamed spokesperson: "A Prison Service spokesperson", "a spokesman for the trust"."""
-        match = SPOKESPERSON.search(phrase.strip(" ,"))
-        if match is None:
-            return None
-        name = ARTICLE.sub("", match.group(0))
-        known = next((p for p in self.people if p.name == name), None)
-        if known is None:
-            before = ARTICLE.sub("", match.group("before") or "")
-            organisation = match.group("after") or (
-                before if before.lower() not in ("a", "an", "the") else None)
-            known = Speaker(name, "spokesperson", organisation or None,
-                            first_paragraph=paragraph)
-            self.people.append(known)
-        return known
-
-    def _known(self, name: str) -> Speaker | None:
-        for person in self.people:
-            if person.name == name or bare_name(person.name) == bare_name(name):
-                return person
-        if len(name.split()) == 1:
-            matches = [p for p in self.people if p.surname == name]
-            return matches[-1] if matches else None
+    def _body(self, phrase: str, paragraph: int, after_verb: str) -> Speaker | None:
+        """A body named as speaking: the phrase next to the verb, else its first part."""
+        parts = [part for part in (names.cleaned(p) for p in phrase.split(",")) if part]
+        for part in dict.fromkeys(parts[-1:] + parts[:1]):
+            body = body_in(part, after_verb)
+            if body is not None:
+                return self._body_speaker(body, paragraph)
         return None
 
+    def _body_speaker(self, body: BodyPhrase, paragraph: int) -> Speaker:
+        for known in self.bodies:
+            if known.body is not None and known.body.key == body.key:
+                if known.body.channel is None and body.channel:
+                    known.body, known.role = body, body.channel
+                return known
+        speaker = Speaker(body.name, body.channel, first_paragraph=paragraph, body=body)
+        self.bodies.append(speaker)
+        return speaker
 
-def speaks_for(person: Speaker, subject: str, subject_short: str | None, inspector: str,
-               inspector_short: str | None) -> str:
-    """`inspector`, `subject` or `other`, from what the text says of the person's role and body."""
-    said = " ".join(filter(None, [person.role, person.organisation]))
-    if _mentions(said, inspector, inspector_short) or INSPECTOR_ROLE.search(person.role or ""):
-        return "inspector"
-    if _mentions(said, _core(subject), subject_short) or _is_kind_of(person.organisation, subject):
-        return "subject"
-    for kind, roles in RANKS.items():
-        if re.search(kind, subject) and re.search(roles, f"{person.name} {person.role or ''}",
-                                                  re.IGNORECASE):
-            return "subject"
-    return "other"
-
-
-def _is_kind_of(organisation: str | None, subject: str) -> bool:
-    """True for "the trust" when the subject is a trust, "the force" when it is a police force."""
-    if not organisation or not subject.split():
-        return False
-    kind = subject.split()[-1].lower()
-    generic = organisation.lower().removeprefix("the ")
-    return generic == kind or (generic == "force" and kind in ("police", "constabulary"))
-
-
-def _name_in(text: str) -> tuple[str | None, str]:
-    """(name, the words before it) in `text`, which must end with the name."""
-    words = text.split()
-    end = len(words)
-    while end and not _is_name_word(words[end - 1]):
-        end -= 1
-    start = end
-    while start and end - start < 4 and _is_name_word(words[start - 1]):
-        start -= 1
-    while start < end and words[start].lower() in SENTENCE_WORDS:
-        start += 1
-    if start and words[start - 1].lower() in CONNECTORS:
-        start += 1
-    if start == end or end != len(words):
-        return None, text
-    courtesy = start > 0 and words[start - 1].rstrip(".") in COURTESY_TITLES
-    while start and words[start - 1].rstrip(".") in KEPT_TITLES:
-        start -= 1
-    before_end = start - 1 if courtesy else start
-    return " ".join(words[start:end]), " ".join(words[:before_end])
+    def _described(self, phrase: str, paragraph: int, create: bool) -> Speaker | None:
+        """A person named by a role alone: "the chief inspector", "said the minister"."""
+        found = names.role_alone(phrase)
+        if found is None:
+            return None
+        for person in self.people + self.named:
+            if person.name == found[0] or (not person.described
+                                           and _holds_role(person, found[0])):
+                return person
+        if not create:
+            return None
+        speaker = Speaker(found[0], found[0], first_paragraph=paragraph, described=True)
+        self.people.append(speaker)
+        return speaker
 
 
-_NOT_NAME_WORDS = ROLE_WORDS | ORGANISATION_WORDS
-_TITLES = KEPT_TITLES | COURTESY_TITLES
-_SENTENCE_STARTS = SENTENCE_WORDS - {"the", "a", "an"}
-_POSSESSIVE = re.compile(r"['’]s$")
+def note_mention(cast: Cast, mention: names.Mention, paragraph: int, subject: bool) -> None:
+    """Note a person narration names: with a role ("the manager Kim Pearson", "Helen Collier,
+    the federation's secretary,") as one of `cast.named`; without one, as a full name a
+    title and surname may later stand for. The `subject` of a sentence is whom "he" or
+    "she" means next."""
+    role, organisation = names.appositions(mention.after, names.role_before(mention.before))
+    known = _known(cast.people + cast.named, mention.name)
+    if known is None and (role or organisation):
+        known = Speaker(mention.name, role, organisation, paragraph)
+        cast.named.append(known)
+    elif known is not None:
+        known.role = known.role or role
+        known.organisation = known.organisation or organisation
+    elif mention.name not in cast.full_names:
+        cast.full_names.append(mention.name)
+    if subject:
+        cast.last, cast.pending = known, None if known else mention.name
 
 
-def _is_name_word(word: str) -> bool:
-    return (bool(NAME_WORD.match(word)) and word.lower() not in _NOT_NAME_WORDS
-            and word.rstrip(".") not in _TITLES)
+def note_voices(cast: Cast, text: str) -> None:
+    """Note the inspection's nouns in narration ("The inspectors spent a week ..."), for
+    "they" and "it"."""
+    for voice in VOICE_MENTION.finditer(text):
+        plural = voice.group("noun").lower().endswith(("s", "team"))
+        cast.voiced["they" if plural else "it"] = voice.group(0)
 
 
-def _role(before: str) -> str | None:
-    """The words before a name, when they hold a role word: "HM inspector of constabulary"."""
-    words = before.split()
-    while words and words[0].lower().strip(",") in _SENTENCE_STARTS:
-        words = words[1:]
-    role = ARTICLE.sub("", " ".join(words)).strip(" ,")
-    bare_words = (_POSSESSIVE.sub("", word.strip(",")).lower() for word in role.split())
-    if role and any(word in ROLE_WORDS for word in bare_words):
-        return role
+def settle(cast: Cast) -> dict[int, Speaker]:
+    """Give each person described by a role to the person the text names in it: one whose
+    role holds the same role words, or, for a headline's speaker ("asks surprised head"),
+    the next person named as speaking if their role is not stated. Returns the links made,
+    by the `id` of the one described; the rest stay in the cast as described."""
+    links: dict[int, Speaker] = {}
+    named = [p for p in cast.people if not p.described]
+    for person in [p for p in cast.people if p.described]:
+        target = next((p for p in named if _holds_role(p, person.name)), None)
+        later = [p for p in named if p.first_paragraph > person.first_paragraph]
+        if target is None and person.first_paragraph == 1 and later and later[0].role is None:
+            target = later[0]
+        if target is not None:
+            links[id(person)] = target
+            target.quoted = target.quoted or person.quoted
+            cast.people.remove(person)
+    return links
+
+
+def _spokesperson(people: list[Speaker], phrase: str, paragraph: int) -> Speaker | None:
+    """An unnamed spokesperson: "A Prison Service spokesperson", "a spokesman for the trust"."""
+    found = names.spokesperson_in(phrase)
+    if found is None:
+        return None
+    known = next((p for p in people if p.name == found[0]), None)
+    if known is None:
+        known = Speaker(found[0], "spokesperson", found[1], first_paragraph=paragraph)
+        people.append(known)
+    return known
+
+
+def _known(people: list[Speaker], name: str) -> Speaker | None:
+    """The person `name` names if already met: by full name, surname or first name."""
+    bare = bare_name(name)
+    named = [p for p in people if not p.described]
+    for person in named:
+        if person.name == name or bare_name(person.name) == bare:
+            return person
+    words = bare.split()
+    if len(words) > 1:
+        return _completed(named, name)
+    by_surname = [p for p in named if p.surname == words[0]]
+    by_first = [p for p in named if not p.surname_only
+                and bare_name(p.name).split()[0] == words[0]]
+    return by_surname[-1] if by_surname else (by_first[0] if len(by_first) == 1 else None)
+
+
+def _completed(named: list[Speaker], name: str) -> Speaker | None:
+    """Someone met as "Mr Clarke", now given in full: they take the full name."""
+    for person in named:
+        if person.surname_only and person.surname == name.split()[-1]:
+            person.name, person.surname_only = name, False
+            return person
     return None
 
 
-def _apply_apposition(speaker: Speaker, parts: list[str]) -> None:
-    """", of Kent Police," gives the organisation; ", chief executive of X Trust," role and both."""
-    for part in parts:
-        part = ARTICLE.sub("", part.strip(" ,."))
-        of = OF_ORGANISATION.match(part)
-        if of and not speaker.organisation:
-            speaker.organisation = of.group(1)
-            continue
-        at = ROLE_AT_ORGANISATION.match(part)
-        if at and not speaker.organisation and ORGANISATION_END.search(at.group(2)):
-            speaker.role = speaker.role or at.group(1)
-            speaker.organisation = at.group(2)
-        elif part and not speaker.role:
-            speaker.role = part
-
-
-def bare_name(name: str) -> str:
-    """The name without the titles kept in it: "Helen Marsh" of "Professor Helen Marsh"."""
-    return " ".join(w for w in name.split() if w.rstrip(".") not in KEPT_TITLES)
-
-
-def _core(subject: str) -> str:
-    """The organisation itself: "Wiltshire Council" of "Wiltshire Council's children's services"."""
-    return re.split(r"['’]s\s", subject)[0]
-
-
-def _mentions(text: str, name: str, short: str | None) -> bool:
-    folded = text.replace("’", "'")
-    names = [n.replace("’", "'") for n in (name, short) if n]
-    return any(re.search(rf"\b{re.escape(n)}\b", folded) for n in names)
+def _holds_role(person: Speaker, described: str) -> bool:
+    """Whether a named person's role holds every role word of a described one."""
+    found = names.role_alone(described)
+    if found is None or not found[1]:
+        return False
+    role = (person.role or "").lower().split()
+    return all(word in role for word in found[1])

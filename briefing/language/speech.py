@@ -1,42 +1,44 @@
-"""Who said what: quoted words in the source and the person each belongs to.
+"""Who said what: quoted words in the source and the person or body each belongs to.
 
-In: the `SourceText`, the numbers of boilerplate paragraphs. Out: the `Cast` of
-speakers and a `SpokenQuote` per paragraph and speaker, its text the words
-between the quotation marks exactly as they stand (a quote mark left open runs
-to the end of its paragraph; several stretches of one speaker in a paragraph
-are joined with "...", the source's cut mark).
+In: the `SourceText`, the numbers of boilerplate paragraphs. Out: `Speech`: the `Cast`
+of speakers, a `SpokenQuote` per paragraph and speaker, its text the words between the
+quotation marks exactly as they stand (a quote mark left open runs to the end of its
+paragraph, or to the next opening mark; several stretches of one speaker in a paragraph
+are joined with "...", the source's cut mark), and the quoted passages of six words or
+more whose speaker the text does not make clear.
 
-Quoted words count as speech only when the text says who speaks: before them
-("X said: “...”", "She said: “...”"), after them ("“...,” said X", "“...,” X
-said"), or by continuing: a paragraph that opens with a quotation mark carries
-on the last speaker's words. Quotation marks around a phrase in narration
-("“problematic” transfers") are not speech.
+Quoted words (in double or single marks, see `quotemarks`) count as speech when the
+text says who speaks (see `attribution`): before them ("X said: “...”", "She said:
+“...”", "The report states: “...”"), after them ("“...,” said X", "“...,” X said",
+"“...,” states Ofsted in its report"), or by continuing: a paragraph that opens with a
+quotation mark carries on the last speaker's words, as does a quotation that follows
+another directly. A quotation of six words or more inside a reporter's sentence is the
+sentence's subject's ("inspectors found “...”"), or failing one the last speaker's.
+Shorter quoted phrases in narration ("“problematic” transfers", ratings like ‘good’)
+are not speech. A speaker may be a person or a body ("the report", "Ofsted").
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..inputs.source import Paragraph, ParagraphKind, SourceText
+from ..inputs.source import Paragraph, SourceText
+from . import attribution
 from .boilerplate import body_start
-from .speakers import Cast, Speaker
-from .words import SPEECH_VERB, SPEECH_VERBS
+from .quotemarks import QuoteSpan, quote_spans
+from .names import mentions_in
+from .speakers import Cast, Speaker, note_mention, note_voices, settle
 
-OPENING = "“„«"
-CLOSING = "”»"
-STRAIGHT = '"'
-QUOTE_MARK = re.compile(f"[{re.escape(OPENING + CLOSING + STRAIGHT)}]")
-CLAUSE_BOUNDARY = re.compile(r"(?:[.!?:;]\s|[“”\"]|^)")
-VERB_ENDS_GAP = re.compile(
-    rf"{SPEECH_VERB.pattern}(?:\s*[:,]?|(?:\s+[\w’']+){{1,4}}\s*[:,])\s*$", re.IGNORECASE)
-"""The gap before a quote ends in its attribution: "said: ", "said ", "told the BBC: "."""
-_VERBS = "(?:" + "|".join(SPEECH_VERBS) + ")"
-SAID_THEN_WHO = re.compile(rf"^\s*[,.]?\s*{_VERBS}\s+(?P<who>[^.!?;:“”\"]+)")
-"""The attribution after a quote, verb first: "..., said Mike Cunningham."."""
-WHO_THEN_SAID = re.compile(rf"^\s*[,.]?\s*(?P<who>[^.!?;:,“”\"]{{1,80}}?)\s+{_VERBS}\b[.,]?")
-"""The attribution after a quote, speaker first: "..., Mr Cunningham said."."""
 MIN_CONTINUATION_WORDS = 3
+MIN_QUOTATION_WORDS = 6
+"""A quotation inside a reporter's sentence this long is speech, shorter a scare quote."""
+JOINS = re.compile(r"^[\s,.:;–—-]*(?:(?:and\s+)?(?:adding|continuing|going on)\b[\s,:]*)?$",
+                   re.IGNORECASE)
+"""What may stand between two stretches of one speaker's words: ", ", ", adding: "."""
+TITLE_SHARE = 0.7
+"""Quoted words this capitalised are a title, not speech: "Getting It Right For Every Child"."""
 
 
 @dataclass(frozen=True)
@@ -44,116 +46,159 @@ class SpokenQuote:
     paragraph: Paragraph
     speaker: Speaker
     text: str
+    spans: tuple[tuple[int, int], ...] = ()
+    """(start, end) in the paragraph's text of each stretch of quoted words."""
 
 
 @dataclass(frozen=True)
-class _Span:
-    open: int
-    close: int
-    """Index of the closing mark, or the paragraph's length when it is left open."""
+class Passage:
+    """Quoted words of six or more whose speaker the text does not make clear."""
 
-    def words(self, text: str) -> str:
-        return text[self.open + 1:self.close].strip()
+    paragraph: Paragraph
+    text: str
+    span: tuple[int, int]
+
+
+@dataclass
+class Speech:
+    cast: Cast = field(default_factory=Cast)
+    quotes: list[SpokenQuote] = field(default_factory=list)
+    unattributed: list[Passage] = field(default_factory=list)
 
 
 def find_speech(source: SourceText, boilerplate: set[int]) -> tuple[Cast, list[SpokenQuote]]:
     """Every quoted passage whose speaker the text makes clear, in reading order, and the cast."""
-    cast = Cast()
-    quotes: list[SpokenQuote] = []
+    speech = read_speech(source, boilerplate)
+    return speech.cast, speech.quotes
+
+
+def read_speech(source: SourceText, boilerplate: set[int]) -> Speech:
+    """What `find_speech` finds, and the quoted passages left without a speaker."""
+    speech = Speech()
     for paragraph in source.paragraphs:
-        if paragraph.number in boilerplate or paragraph.kind is ParagraphKind.LIST_ITEM:
-            continue
-        quotes.extend(_speech_in(paragraph, cast))
-    return cast, quotes
+        if paragraph.number not in boilerplate:
+            _Reader(paragraph, speech).read()
+    links = settle(speech.cast)
+    speech.quotes = _regrouped(speech.quotes, links)
+    return speech
 
 
-def _speech_in(paragraph: Paragraph, cast: Cast) -> list[SpokenQuote]:
-    text = paragraph.text
-    start = body_start(text)
-    spans = _quote_spans(text, start)
-    found: dict[int, list[str]] = {}
-    speakers: dict[int, Speaker] = {}
-    position, previous = start, None
-    for span in spans:
-        gap = text[position:span.open]
-        speaker = _before(gap, cast, paragraph.number)
-        after, consumed = _after(text, span, spans, cast, paragraph.number)
-        speaker = speaker or after
-        if speaker is None and _continues(gap, previous, span, text, start):
-            speaker = previous or cast.last
-        position = span.close + 1 + consumed
-        words = _trimmed(span.words(text))
-        if speaker is not None and re.search(r"\w", words):
-            speaker.quoted = True
-            cast.last = speaker
-            found.setdefault(id(speaker), []).append(words)
-            speakers[id(speaker)] = speaker
-        previous = speaker
-    _reported_speech(text[position:], cast, paragraph.number)
-    return [SpokenQuote(paragraph, speakers[key], " ... ".join(parts))
-            for key, parts in found.items()]
+class _Reader:
+    """Reads the quotations of one paragraph, in order."""
+
+    def __init__(self, paragraph: Paragraph, speech: Speech):
+        self.paragraph, self.speech, self.cast = paragraph, speech, speech.cast
+        self.text = paragraph.text
+        self.start = body_start(self.text)
+        self.sentences = attribution.sentence_starts(self.text)
+
+    def _sentence_start(self, position: int) -> int:
+        return self.sentences[bisect.bisect_right(self.sentences, position) - 1]
+
+    def read(self) -> None:
+        spans = quote_spans(self.text, self.start)
+        found: dict[int, list[tuple[int, int]]] = {}
+        speakers: dict[int, Speaker] = {}
+        position, previous = self.start, None
+        for index, span in enumerate(spans):
+            following = spans[index + 1].open if index + 1 < len(spans) else len(self.text)
+            gap = self.text[position:span.open]
+            speaker, consumed = self._speaker(span, gap, following, previous)
+            position = max(position, span.close + 1 + consumed) if span.closed else span.close
+            stretch = _stretch(self.text, span)
+            if speaker is None:
+                self._unattributed(stretch)
+            elif re.search(r"\w", self.text[stretch[0]:stretch[1]]):
+                speaker.quoted = True
+                self.cast.speaking = speaker
+                found.setdefault(id(speaker), []).append(stretch)
+                speakers[id(speaker)] = speaker
+            previous = speaker
+        self._narration(self.text[position:])
+        for key, stretches in found.items():
+            text = " ... ".join(self.text[a:b] for a, b in stretches)
+            self.speech.quotes.append(
+                SpokenQuote(self.paragraph, speakers[key], text, tuple(stretches)))
+
+    def _speaker(self, span: QuoteSpan, gap: str, following: int,
+                 previous: Speaker | None) -> tuple[Speaker | None, int]:
+        """Whose the quotation is, and how many characters after it its attribution takes."""
+        number, quoted = self.paragraph.number, span.words(self.text)
+        introduced = attribution.before(gap)
+        self._narration(gap, skip_last=introduced is not None)
+        speaker = self.cast.attribute(introduced[0], number, introduced[1]) if introduced else None
+        handed = attribution.after(self.text[span.close + 1:following], quoted) \
+            if span.closed and self._may_be_handed(span, quoted) else None
+        consumed = 0
+        if handed is not None and (named := self.cast.attribute(handed[0], number, handed[1])):
+            speaker, consumed = speaker or named, handed[2]
+        words = len(quoted.split())
+        if speaker is None and words >= MIN_CONTINUATION_WORDS and (
+                span.open == self.start or (previous is not None and JOINS.match(gap))):
+            speaker = previous or self.cast.speaking
+        if speaker is None and words >= MIN_QUOTATION_WORDS and not _is_title(quoted):
+            sentence = self.text[self._sentence_start(span.open):span.open]
+            phrase = attribution.around(sentence)
+            speaker = (self.cast.attribute(phrase, number) if phrase else None) \
+                or self.cast.speaking
+        return speaker, consumed
+
+    def _may_be_handed(self, span: QuoteSpan, quoted: str) -> bool:
+        """Whether words after the quotation may name its speaker: it opens its sentence
+        ("“We will act,” she said"), or is long enough to be speech; a short phrase inside
+        the sentence is not what the attribution is about ("rated ‘good’, inspectors say")."""
+        start = self._sentence_start(span.open)
+        return (not self.text[start:span.open].strip(" ‘“\"'(—–-")
+                or len(quoted.split()) >= MIN_QUOTATION_WORDS)
+
+    def _narration(self, text: str, skip_last: bool = False) -> None:
+        """Note, in reading order, whom narration names ("Charlie Taylor, HM Chief
+        Inspector of Prisons, has written ...") and who it says spoke ("X said that ..."), so
+        that "he said" and a quotation opening the next paragraph know whom they mean. With
+        `skip_last`, the last speech verb introduces the quotation that follows."""
+        number = self.paragraph.number
+        mentions = mentions_in(text)
+        spoke = attribution.reported(text)[:-1 if skip_last else None]
+        sentences = attribution.sentence_starts(text) if mentions else [0]
+        named_in: set[int] = set()
+        for start, is_speech, index in sorted([(m.start, False, i) for i, m in enumerate(mentions)]
+                                              + [(s[0], True, i) for i, s in enumerate(spoke)]):
+            if is_speech:
+                self.cast.attribute(spoke[index][1], number, spoke[index][2], narration=True)
+                continue
+            sentence = max(s for s in sentences if s <= start)
+            note_mention(self.cast, mentions[index], number, subject=sentence not in named_in)
+            named_in.add(sentence)
+        note_voices(self.cast, text)
+
+    def _unattributed(self, stretch: tuple[int, int]) -> None:
+        words = self.text[stretch[0]:stretch[1]]
+        if len(words.split()) >= MIN_QUOTATION_WORDS and not _is_title(words):
+            self.speech.unattributed.append(Passage(self.paragraph, words, stretch))
 
 
-def _quote_spans(text: str, start: int) -> list[_Span]:
-    """Each stretch between an opening and a closing double quotation mark."""
-    spans, opened = [], None
-    for mark in QUOTE_MARK.finditer(text, start):  # the marks alone, not every character
-        index, char = mark.start(), mark.group()
-        if opened is None and (char in OPENING or char == STRAIGHT):
-            opened = index
-        elif opened is not None and (char in CLOSING or char == STRAIGHT):
-            spans.append(_Span(opened, index))
-            opened = None
-    if opened is not None:
-        spans.append(_Span(opened, len(text)))
-    return spans
+def _is_title(words: str) -> bool:
+    """A quoted title ("Getting It Right For Every Child"), not speech: most words capitalised."""
+    capitals = [word[:1].isupper() for word in re.findall(r"[^\W\d_][\w’'-]*", words)]
+    return bool(capitals) and sum(capitals) >= TITLE_SHARE * len(capitals)
 
 
-def _before(gap: str, cast: Cast, number: int) -> Speaker | None:
-    """The speaker named just before the quote ("X said: "), after reported speech in the gap."""
-    verbs = list(SPEECH_VERB.finditer(gap))
-    for verb in verbs[:-1]:
-        cast.resolve(_who_before(gap, verb.start()), number)
-    if not verbs or not VERB_ENDS_GAP.search(gap[verbs[-1].start():]):
-        if verbs:
-            cast.resolve(_who_before(gap, verbs[-1].start()), number)
-        return None
-    return cast.resolve(_who_before(gap, verbs[-1].start()), number)
+def _stretch(text: str, span: QuoteSpan) -> tuple[int, int]:
+    """The quoted words without surrounding space, nor the comma that hands over to
+    "said X"."""
+    start, end = span.open + 1, span.close
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] == ",":
+        end -= 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return start, end
 
 
-def _who_before(gap: str, verb_start: int) -> str:
-    """The words naming the speaker: from the start of the clause to the verb."""
-    boundaries = list(CLAUSE_BOUNDARY.finditer(gap, 0, verb_start))
-    start = boundaries[-1].end() if boundaries else 0
-    return gap[start:verb_start]
-
-
-def _continues(gap: str, previous: Speaker | None, span: _Span, text: str, start: int) -> bool:
-    """True when the quote opens its paragraph, or follows the same speaker's quote directly."""
-    long_enough = len(span.words(text).split()) >= MIN_CONTINUATION_WORDS
-    opens_paragraph = span.open == start
-    follows_quote = previous is not None and not gap.strip(" .,")
-    return long_enough and (opens_paragraph or follows_quote)
-
-
-def _after(text: str, span: _Span, spans: list[_Span], cast: Cast, number: int):
-    """The speaker named just after a closed quote ("..., said X"), and the characters it took."""
-    if span.close >= len(text):
-        return None, 0
-    following = [s.open for s in spans if s.open > span.close]
-    gap = text[span.close + 1:following[0] if following else len(text)]
-    match = SAID_THEN_WHO.match(gap) or WHO_THEN_SAID.match(gap)
-    if match is None:
-        return None, 0
-    return cast.resolve(match.group("who"), number), match.end()
-
-
-def _reported_speech(rest: str, cast: Cast, number: int) -> None:
-    """Register people named as speaking after the last quote ("X, of Kent Police, said ...")."""
-    for verb in SPEECH_VERB.finditer(rest):
-        cast.resolve(_who_before(rest, verb.start()), number)
-
-
-def _trimmed(words: str) -> str:
-    """The quoted words without the comma that hands over to "said X"."""
-    return words[:-1].rstrip() if words.endswith(",") else words
+def _regrouped(quotes: list[SpokenQuote], links: dict[int, Speaker]) -> list[SpokenQuote]:
+    """The quotes with each speaker named by role alone replaced by the person linked."""
+    return [SpokenQuote(q.paragraph, links.get(id(q.speaker), q.speaker), q.text, q.spans)
+            for q in quotes]

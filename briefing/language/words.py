@@ -16,6 +16,45 @@ SPEECH_VERBS = ("said", "says", "say", "added", "adds", "explained", "commented"
 """Verbs that attribute words to someone: "X said", "..., she added", "he told the BBC"."""
 SPEECH_VERB = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r")\b", re.IGNORECASE)
 
+ATTRIBUTION_VERBS = SPEECH_VERBS + (
+    "states", "state", "wrote", "writes", "write", "noted", "notes", "note", "asked", "asks",
+    "concluded", "concludes", "claimed", "claims", "argued", "argues", "urged", "urges",
+    "replied", "replies", "responded", "remarked", "observed", "tells", "explains", "comments",
+    "stresses", "warns", "insists", "admits", "acknowledges", "continues", "reported",
+    "declared", "announced", "confirmed", "suggested", "suggests", "pointed out",
+    "saying", "adding", "explaining", "warning", "stating", "writing", "noting", "telling")
+"""Verbs that give quoted words to whoever is named beside them: SPEECH_VERBS and the others
+reports use ("..., wrote the lead inspector", "..., states Ofsted", "saying: ‘...’")."""
+PARTICIPLE_VERBS = frozenset(verb for verb in ATTRIBUTION_VERBS if verb.endswith("ing"))
+"""Attribution verbs whose speaker is the subject of the sentence, not the words before them:
+"X criticised the strategy, saying: ‘...’"."""
+EMBEDDING_VERBS = ATTRIBUTION_VERBS + (
+    "found", "finds", "find", "called", "calls", "described", "describes", "branded", "brands",
+    "labelled", "labels", "criticised", "criticises", "praised", "praises", "highlighted",
+    "highlights", "revealed", "reveals", "judged", "rated", "concluded", "identified")
+"""Verbs whose subject owns a quotation inside its sentence: "inspectors found “...”",
+"X called the prison ‘...’"."""
+INSPECTION_VOICE_NOUNS = frozenset("""
+report reports inspection inspections inspectors inspectorate inspectorates
+watchdog regulator regulators review findings team
+""".split())
+"""Nouns by which a text gives the inspecting body's words without naming it: "the report",
+"inspectors", "the government watchdog", "the inspection team"."""
+CHANNEL_NOUNS = frozenset("""
+report statement letter response letters submission blog update briefing
+""".split())
+"""What a body speaks through: "said in a statement", "states Ofsted in its report"."""
+ORGANISATION_NAME_NOUNS = frozenset("""
+nursery nurseries school academy college university surgery surgeries practice clinic
+hospital hospitals trust council police constabulary service services board authority
+commission inspectorate federation union association group centre prison department ministry
+office agency partnership foundation charity society institute network institution committee
+ltd limited plc company organisation organisations body bodies ombudsman watchdog force
+home homes hospice ward unit
+""".split())
+"""Nouns that make a capitalised name an organisation's, not a person's ("Explorers Day
+Nursery", "Prison Reform Trust"), or make a phrase a body ("the force", "the organisations")."""
+
 LINK_LABELS = (r"read more", r"related(?: links| articles| stories| content)?", r"see also",
                r"more on this(?: story)?", r"also read", r"advertisement",
                r"share this(?: article)?", r"sign up\b.*", r"click here\b.*", r"follow us\b.*")
