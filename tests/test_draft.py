@@ -120,7 +120,7 @@ def test_the_inspecting_body_is_the_one_named_most(text, name, short):
     (("HMIC published its inspection of Cumbria Constabulary's work. Police in Cumbria "
      "responded."), "Cumbria Constabulary"),
     ("Ofsted inspected Leeds City Council’s children’s services department.",
-     "Leeds City Council’s children’s services"),
+     "Leeds City Council’s children’s services department"),
     ("The CQC inspected Royal Berkshire NHS Foundation Trust. The trust said it agreed.",
      "Royal Berkshire NHS Foundation Trust"),
     ("POLICE in Devon and Cornwall have been criticised by HM Inspectorate of Constabulary.",

@@ -7,7 +7,8 @@ The steps, each a module of its own:
 1. `boilerplate`: set aside links to other articles, captions and section labels;
 2. `organisations`: the inspecting body and the organisation inspected;
 3. `quotes` (with `people`): who said what, word for word, and who they are;
-4. `points`: the findings and concerns, from lists and from sentences;
+4. `points`: the findings and concerns, from lists and from what the inspection
+   says, in narration and in its quoted words (whose words are whose: the people);
 5. `overview`: the headline, a title and a summary to rewrite;
 6. `assemble`: ids for every item, each quote and passage checked against the source.
 
@@ -37,19 +38,19 @@ def draft_briefing(source: SourceText, page: PageFacts | None = None) -> Draft:
     headline = find_headline(source, page)
     headline_paragraphs = {p.number for p in source.paragraphs[:1] if p.text == headline}
     reasons = {p.number: reason for p in source.paragraphs
-               if (reason := boilerplate_reason(p)) and p.number not in headline_paragraphs}
+               if (reason := boilerplate_reason(p, source.paragraph(p.number - 1),
+                                                source.paragraph(p.number + 1)))
+               and p.number not in headline_paragraphs}
     boilerplate = set(reasons)
     inspector = find_inspector(source)
     subject = find_subject(source, inspector)
     cast, quotes = find_speech(source, boilerplate)
-    spoken = {quote.paragraph.number for quote in quotes}
-    names = [name for person in cast.people for name in (person.name, person.surname)]
-    candidates = find_points(source, boilerplate | spoken | headline_paragraphs, names,
-                             [inspector.name.value, inspector.short_name or ""])
     ids = IdRegistry()
+    people, reactions = assemble_people(cast, quotes, subject, inspector, source, ids)
+    candidates = find_points(source, boilerplate | headline_paragraphs, people, reactions,
+                             inspector, subject)
     findings = assemble_points(candidates, "findings", source, ids)
     concerns = assemble_points(candidates, "concerns", source, ids)
-    people, reactions = assemble_people(cast, quotes, subject, inspector, source, ids)
     return Draft(
         title=find_title(source, boilerplate, headline),
         summary=find_summary(source, boilerplate, headline),

@@ -55,8 +55,9 @@ home homes hospice ward unit
 """Nouns that make a capitalised name an organisation's, not a person's ("Explorers Day
 Nursery", "Prison Reform Trust"), or make a phrase a body ("the force", "the organisations")."""
 
-LINK_LABELS = (r"read more", r"related(?: links| articles| stories| content)?", r"see also",
-               r"more on this(?: story)?", r"also read", r"advertisement",
+LINK_LABELS = (r"read more", r"related(?: links| articles| stories| content| topics)?",
+               r"see also", r"more on this(?: story)?", r"also read", r"advertisement",
+               r"more (?:news|stories)", r"most read", r"top stories", r"you may also like",
                r"share this(?: article)?", r"sign up\b.*", r"click here\b.*", r"follow us\b.*")
 """How a pasted page labels what is not the article: links to other stories, calls to act."""
 LINK_LABEL = "(?:" + "|".join(LINK_LABELS) + ")"
@@ -113,3 +114,21 @@ MEANING_WORDS = re.compile(r"\b(?:" + "|".join([
 ]) + r")\b", re.IGNORECASE)
 """Words that turn or limit what a sentence says (a negation, "needs to", "only", "more",
 "unsafe"): a cut that leaves one out can reverse a quotation's meaning."""
+
+STANCE_VERBS = ("calling", "calls", "welcomed", "welcomes", "expressed", "expresses",
+                "demanded", "demands", "demanding", "disputed", "disputes", "refuted", "refutes",
+                "rejected", "rejects", "questioned", "questions", "believes", "believed",
+                "thinks", "hopes", "hoped", "pledged", "pledges", "promised", "promises",
+                "vowed", "vows", "welcoming")
+"""Verbs by which someone takes a stand in narration without being quoted: "A charity is
+calling for an inquiry", "The head expressed surprise", "The trust disputed the findings".
+With ATTRIBUTION_VERBS and EMBEDDING_VERBS, they say whose a sentence of narration is."""
+
+INSPECTORATE_ABBREVIATIONS = ("CQC", "HMIC", "HMICFRS", "HMICS", "HMIP", "HMIPS", "HMCPSI",
+                              "HMIe", "HMIE", "HIW", "CIW", "RQIA", "IMB", "ETI", "ISI", "HMIS")
+"""The common abbreviations of inspectorates in the UK and Ireland ("HMCPSI", "HMIe", "RQIA"):
+a text often names its inspector by one alone."""
+INSPECTORATE_BARE_NAMES = ("Ofsted", "Estyn", "Education Scotland")
+"""Inspectorates that go by a name of no telling shape, written in any case ("OFSTED")."""
+NATIONS = ("Wales", "Scotland", "England", "Northern Ireland", "Ireland")
+"""Names that may close an inspectorate's name: "Healthcare Inspectorate Wales"."""
