@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import codecs
 import os
+import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
-from briefing.inputs.intake import IntakeError, normalise, read_source
+from briefing.inputs.intake import IntakeError, normalise, read_source, separate_line_paragraphs
+from briefing.inputs.source import parse_source
+
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 
 LIMIT = 5_000_000
 TEXT = ("THE Ofsted inspectors’ visit to Wiltshire Council’s children’s services was the third "
@@ -69,6 +73,101 @@ def test_a_clean_text_is_kept_exactly_as_it_is():
     assert normalise("\n\nOne.\n\nTwo.") == ("\n\nOne.\n\nTwo.", [])
 
 
+def test_page_and_manual_line_breaks_become_line_breaks_and_control_characters_go():
+    text, notes = normalise("One.\fTwo.\vThree.\u2028Four.\u2029Five\x1b[0m.\x7f\n")
+    assert text == "One.\nTwo.\nThree.\nFour.\n\nFive[0m.\n"
+    assert notes == ["converted 1 form feed to a line break",
+                     "converted 1 vertical tab to a line break",
+                     "converted 1 line separator to a line break",
+                     "converted 1 paragraph separator to a blank line",
+                     "removed 2 control characters"]
+
+
+# --- Paragraphs written on single lines ------------------------------------------------------
+
+ARTICLE = [
+    "Care home rated inadequate after inspection",
+    "By Sam Reed, health reporter",
+    ("A care home in Harbourside has been rated inadequate by the Care Quality Commission after "
+     "inspectors found that medicines were not managed safely."),
+    ("Inspectors said residents were not always treated with dignity, and that staff had not "
+     "been trained to support people living with dementia."),
+    "Leadership concerns",
+    ("The report said: “The provider did not have effective systems to monitor the quality of "
+     "care, so the risks to people were not identified or acted on.”"),
+    ("In a statement, the owners said they accepted the findings and had appointed a new manager, "
+     "who started work last month."),
+    "[...]",
+]
+"""A saved article: headline, byline, paragraphs and a subheading, each on a line of its own."""
+
+
+def wrapped(paragraphs: list[str], width: int) -> list[str]:
+    return [textwrap.fill(paragraph, width) for paragraph in paragraphs]
+
+
+def test_paragraphs_on_single_lines_get_a_blank_line_between_them_and_a_note(tmp_path):
+    path = write(tmp_path, "\n".join(ARTICLE).encode("utf-8") + b"\n")
+    intake = read_source(path, LIMIT)
+    assert intake.text == "\n\n".join(ARTICLE) + "\n"
+    assert intake.notes == ("separated 8 paragraphs written on single lines",)
+    assert [p.text for p in parse_source(intake.text).paragraphs] == ARTICLE
+
+
+@pytest.mark.parametrize("width", [40, 60, 72, 100])
+def test_a_paragraph_wrapped_at_a_fixed_width_is_left_as_it_is(width):
+    prose = [line for line in ARTICLE if len(line) > 60]
+    assert all("\n" in paragraph for paragraph in wrapped(prose, width))
+    with_blank_lines = "\n\n".join(wrapped(prose, width)) + "\n"
+    assert separate_line_paragraphs(with_blank_lines) == (with_blank_lines, 0)
+    without = "\n".join(wrapped(prose, width)) + "\n"
+    assert separate_line_paragraphs(without) == (without, 0)
+
+
+def test_a_wrapped_paragraph_whose_lines_often_end_a_sentence_is_left_as_it_is():
+    paragraph = ("The home was inspected in May.\nInspectors found the service was not safe, "
+                 "and that\nmedicines were not managed well. Staff were kind,\nbut there were "
+                 "not enough of them.\nThe provider was told to act.\n")
+    assert separate_line_paragraphs(paragraph) == (paragraph, 0)
+
+
+def test_in_a_mixed_text_only_the_runs_of_single_line_paragraphs_are_separated():
+    one_per_line = "\n".join(ARTICLE[2:5])
+    hard_wrapped = wrapped([ARTICLE[5]], 64)[0]
+    listed = "Inspectors found:\n- medicines were not managed safely;\n- staff were not trained."
+    lead_in = "The owner said:\n“We accept the findings.”"
+    hard_wrapped_list = "- delays in some\n  investigations;\n- poor supervision."
+    text = "\n\n".join([ARTICLE[0], one_per_line, hard_wrapped, listed, lead_in,
+                        hard_wrapped_list]) + "\n"
+    separated, count = separate_line_paragraphs(text)
+    assert count == 3
+    assert separated == text.replace(one_per_line, "\n\n".join(ARTICLE[2:5]))
+
+
+def test_a_list_item_followed_by_a_paragraph_on_the_next_line_is_ended():
+    text = ("The report found:\n- leaders were visible;\n- staff were supported.\n"
+            "The school said it was delighted with the report and thanked its staff.\n")
+    separated, count = separate_line_paragraphs(text)
+    assert separated == text.replace("supported.\n", "supported.\n\n")
+    assert count == 4
+    assert [p.kind.value for p in parse_source(separated).paragraphs] == [
+        "text", "list-item", "list-item", "text"]
+
+
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason=f"no samples corpus at {SAMPLES}")
+def test_the_samples_written_on_single_lines_get_a_paragraph_per_line_and_no_other_changes():
+    changed = {}
+    for source in sorted(SAMPLES.glob("*/source.txt")):
+        text = source.read_text(encoding="utf-8")
+        separated, count = separate_line_paragraphs(text)
+        if separated != text:
+            lines = [line for line in text.splitlines() if line.strip()]
+            assert len(parse_source(separated)) == count == len(lines)
+            changed[source.parent.name] = count
+    assert changed == {"hmp-foston-hall-hmip-justice-gap": 6, "hmp-rochester-hmip-bbc": 16,
+                       "probation-service-national-hmi-probation-press-release": 8}
+
+
 # --- Saved web pages -------------------------------------------------------------------------
 
 PAGE = """<!DOCTYPE html>
@@ -108,21 +207,14 @@ def test_a_saved_web_page_is_reduced_to_its_article(tmp_path):
     assert intake.page.published == "2021-06-10"
 
 
-def test_a_page_without_an_article_element_keeps_every_paragraph_outside_navigation(tmp_path):
-    page = "<html><body><nav><p>Menu</p></nav><p>First.</p><div><p>Second.</p></div></body></html>"
-    intake = read_source(write(tmp_path, page.encode("utf-8"), "page.htm"), LIMIT)
-    assert intake.text == "First.\n\nSecond."
-    assert intake.page.headline is None
-
-
 # --- Unusable files --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("data, message", [
     (b"", "is empty. Paste the article or report summary into it."),
     (b"\n\n  \t\n\xe2\x80\x8b\n", ("no paragraphs of text were found in it (only white space or "
                                    "invisible characters). Check it is the right file.")),
-    (b"<html><body><nav><p>Menu</p></nav></body></html>",
-     "no paragraphs of text were found in it"),
+    (b"<html><body><script>document.write('<p>Hello</p>')</script><img src=a.jpg></body></html>",
+     "no paragraphs of text were found in it: the web page holds no article text"),
     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00<</Type/Catalog>>",
      "does not look like text (it contains NUL bytes): a PDF, Word document or image?"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "does not look like text (it contains NUL bytes)"),

@@ -42,7 +42,10 @@ def find_title(source: SourceText, boilerplate: set[int], headline: str | None) 
         return Guess(PLACEHOLDER, "the text has no sentence to take a title from")
     start, end = sentence_spans(opening[0].text)[0]
     whole = "\n".join(p.text for p in source.paragraphs)
-    return Guess(_shortened(opening[0].text[start:end], whole), "the first sentence, shortened")
+    title = _shortened(opening[0].text[start:end], whole)
+    if not title.strip():
+        return Guess(PLACEHOLDER, "the first sentence has no words to take a title from")
+    return Guess(title, "the first sentence, shortened")
 
 
 def find_summary(source: SourceText, boilerplate: set[int], headline: str | None) -> Guess:

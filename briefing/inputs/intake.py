@@ -1,17 +1,24 @@
 """Read the file given to `build.py new` and make it a clean source text.
 
 In: a path and a size limit. Out: an `Intake`: the text (LF line endings, no
-invisible characters, no non-breaking spaces), the encoding it was read in, a
-note for each change made, and what a saved web page says about itself
-(`PageFacts`). Or an `IntakeError` saying, for a person, why the file cannot be
-used: missing, empty, too large, binary, or without a paragraph of text.
+invisible characters, no non-breaking spaces, paragraphs separated by blank
+lines), the encoding it was read in, a note for each change made, and what a
+saved web page says about itself (`PageFacts`). Or an `IntakeError` saying, for
+a person, why the file cannot be used: missing, empty, too large, binary, or
+without a paragraph of text.
 
 Encodings: UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order
 mark, else whatever charset-normalizer finds most plausible; among equally
 plausible single-byte code pages Windows-1252 wins, as the likeliest for text
 pasted on a Western Windows machine. A saved web page (HTML) is reduced to the
-text of its article, one paragraph per block, with `html.parser` from the
-standard library.
+text of its article (`webpage`).
+
+Paragraphs: `source.txt` separates paragraphs by blank lines, but many saved
+articles put each paragraph on a line of its own with no blank line between.
+A run of lines that reads so (its line breaks come after sentences, headings
+or labels, almost never mid-sentence) gets a blank line at each break; a
+paragraph wrapped at a fixed width (its lines break mid-sentence, the next
+going on in lower case) is left as it is.
 """
 
 from __future__ import annotations
@@ -20,17 +27,19 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import ClassVar
 
 from charset_normalizer import from_bytes
 
 from ..errors import BriefingError
 from ..language.words import plural
 from .files import UnsafeFile, read_input_file
-from .schema import WEB_ADDRESS
-from .source import parse_source
+from .schema import CONTROL_CHARACTERS
+from .source import LIST_MARKER, parse_source
+from .webpage import PageFacts, read_page
+
+__all__ = ["Intake", "IntakeError", "PageFacts", "normalise", "read_source",
+           "separate_line_paragraphs"]
 
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 PREFERRED_CODE_PAGES = ("cp1252", "latin_1", "iso8859_15")
@@ -38,6 +47,10 @@ PREFERRED_CODE_PAGES = ("cp1252", "latin_1", "iso8859_15")
 CLEAN_UPS = (
     ("\r\n", "\n", "converted", "CRLF line ending", " to LF"),
     ("\r", "\n", "converted", "CR line ending", " to LF"),
+    ("\f", "\n", "converted", "form feed", " to a line break"),
+    ("\v", "\n", "converted", "vertical tab", " to a line break"),
+    ("\u2028", "\n", "converted", "line separator", " to a line break"),
+    ("\u2029", "\n\n", "converted", "paragraph separator", " to a blank line"),
     ("\u00a0", " ", "replaced", "non-breaking space", " by plain spaces"),
     ("\u202f", " ", "replaced", "narrow non-breaking space", " by plain spaces"),
     ("\u2007", " ", "replaced", "figure space", " by plain spaces"),
@@ -48,25 +61,29 @@ CLEAN_UPS = (
     ("\u2060", "", "removed", "word joiner", ""),
     ("\ufeff", "", "removed", "stray byte-order mark", ""),
 )
-"""(what, replacement, verb, name, rest of the note), applied in this order: CRLF before CR."""
+"""(what, replacement, verb, name, rest of the note), applied in this order: CRLF before CR.
+Other control characters, which no web page can carry, are then removed."""
 HTML_SIGNS = re.compile(r"<(?:!doctype\s+html|html|body|p|div|article)[\s>]", re.IGNORECASE)
 CONTROL_SHARE_LIMIT = 0.01
 """More control characters than this (tabs and line breaks aside) and it is not text."""
+SENTENCE, LABEL, LIST, CONTINUES = "sentence", "label", "list", "continues"
+"""A line break after a sentence; after a heading, label or byline, or before a line of
+marks alone ("[...]"); before a list item (a paragraph of its own already); inside a
+sentence."""
+SENTENCE_ENDS = tuple(".!?:…\"”’')]")
+MID_SENTENCE_ENDS = tuple(",;-–—(&/")
+LABEL_MAX_WORDS = 10
+MIN_RUN_LINES = 3
+"""Fewer lines than this ("He said:" above a quotation) say too little to go on."""
+MID_SENTENCE_BREAKS_MAX = (1, 5)
+"""At most this share of a run's line breaks may fall inside a sentence (a paragraph with a
+stray line break, a quotation cut short); a wrapped paragraph's lines mostly do."""
+SENTENCE_BREAKS_MIN = (1, 3)
+"""At least this share must follow a sentence: not a menu, a byline, an address."""
 
 
 class IntakeError(BriefingError):
     """The source file cannot be used; the message says why and what to do."""
-
-
-@dataclass(frozen=True)
-class PageFacts:
-    """What a saved web page says about itself, where it says it."""
-
-    headline: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-    published: str | None = None
-    """The publication date, YYYY-MM-DD, from the page's metadata."""
 
 
 @dataclass(frozen=True)
@@ -89,10 +106,17 @@ def read_source(path: Path, max_bytes: int) -> Intake:
     notes: list[str] = []
     page = None
     if HTML_SIGNS.search(text[:5000]):
-        text, page = _article_text(text)
+        text, page = read_page(text)
         notes.append("reduced a web page (HTML) to the text of its article")
     text, cleaned = normalise(text)
     notes.extend(cleaned)
+    text, separated = separate_line_paragraphs(text)
+    if separated:
+        notes.append(f"separated {plural(separated, 'paragraph')} written on single lines")
+    if not parse_source(text).paragraphs and page is not None:
+        raise IntakeError(f"{path}: no paragraphs of text were found in it: the web page holds "
+                          "no article text that could be read. Save the page again once it has "
+                          "loaded in full, or copy the article's text into a plain text file.")
     if not parse_source(text).paragraphs:
         raise IntakeError(f"{path}: no paragraphs of text were found in it (only white space "
                           "or invisible characters). Check it is the right file.")
@@ -100,14 +124,69 @@ def read_source(path: Path, max_bytes: int) -> Intake:
 
 
 def normalise(text: str) -> tuple[str, list[str]]:
-    """`text` with LF line endings and plain spaces, invisible characters removed; and notes."""
+    """`text` with LF line endings and plain spaces, invisible and control characters removed;
+    and notes."""
     notes = []
     for found, replacement, verb, name, rest in CLEAN_UPS:
         count = text.count(found)
         if count:
             text = text.replace(found, replacement)
             notes.append(f"{verb} {plural(count, name)}{rest}")
+    text, count = CONTROL_CHARACTERS.subn("", text)
+    if count:
+        notes.append(f"removed {plural(count, 'control character')}")
     return text, notes
+
+
+def separate_line_paragraphs(text: str) -> tuple[str, int]:
+    """`text` with a blank line between paragraphs written on consecutive lines; and how many
+    paragraphs the runs of lines so separated hold (0: the text is unchanged)."""
+    lines = text.split("\n")
+    separated = 0
+    for start, end in _runs_of_lines(lines):
+        breaks = [_line_break(lines[i], lines[i + 1]) for i in range(start, end - 1)]
+        if end - start < MIN_RUN_LINES or not _reads_as_line_paragraphs(breaks):
+            continue
+        for i, kind in enumerate(breaks, start=start):
+            if kind not in (CONTINUES, LIST):
+                lines[i] += "\n"
+        separated += 1 + sum(kind != CONTINUES for kind in breaks)
+    return "\n".join(lines), separated
+
+
+def _runs_of_lines(lines: list[str]):
+    """Yield (first, last + 1) for each run of non-blank lines."""
+    start = None
+    for number, line in enumerate([*lines, ""]):
+        if line.strip() and start is None:
+            start = number
+        elif not line.strip() and start is not None:
+            yield start, number
+            start = None
+
+
+def _line_break(line: str, following: str) -> str:
+    """What the break between `line` and the `following` line is: SENTENCE, LABEL, LIST or
+    CONTINUES."""
+    line, following = line.strip(), following.strip()
+    if LIST_MARKER.match(following):
+        return LIST
+    if following[0].islower() or line.endswith(MID_SENTENCE_ENDS):
+        return CONTINUES
+    if line.endswith(SENTENCE_ENDS):
+        return SENTENCE
+    if len(line.split()) <= LABEL_MAX_WORDS or not any(c.isalnum() for c in following):
+        return LABEL
+    return CONTINUES
+
+
+def _reads_as_line_paragraphs(breaks: list[str]) -> bool:
+    """True when a run's line breaks are those of paragraphs, not of a wrapped paragraph."""
+    counted = [kind for kind in breaks if kind != LIST]
+    return bool(counted) and (
+        counted.count(CONTINUES) * MID_SENTENCE_BREAKS_MAX[1]
+        <= len(counted) * MID_SENTENCE_BREAKS_MAX[0]) and (
+        counted.count(SENTENCE) * SENTENCE_BREAKS_MIN[1] >= len(counted) * SENTENCE_BREAKS_MIN[0])
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -175,99 +254,3 @@ def _not_text(path: Path, why: str) -> IntakeError:
     return IntakeError(
         f"{path}: does not look like text ({why}): a PDF, Word document or image? Open it, "
         "copy the article's text and save that as a plain text file (.txt).")
-
-
-class _ArticleParser(HTMLParser):
-    """Collects the text of block elements (paragraphs, headings, list items) and page facts."""
-
-    BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"})
-    """Elements whose text is a paragraph of the article."""
-    SKIPPED = frozenset({"script", "style", "noscript", "nav", "header", "footer", "aside",
-                         "form", "figcaption", "button", "select", "template", "svg", "iframe"})
-    """Elements that hold no article text: code, navigation, captions, asides."""
-    META: ClassVar[dict[str, str]] = {
-        "og:site_name": "outlet", "og:url": "url", "article:published_time": "published",
-        "og:title": "headline"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[tuple[bool, str, str]] = []
-        """(inside an <article>, tag, text) per block, in order."""
-        self.facts: dict[str, str] = {}
-        self.h1: str | None = None
-        self.title = ""
-        self._skip_depth = 0
-        self._article_depth = 0
-        self._block: tuple[str, list[str]] | None = None
-        self._in_title = False
-
-    def handle_starttag(self, tag, attrs):
-        attributes = {name: value or "" for name, value in attrs}
-        if tag in self.SKIPPED:
-            self._skip_depth += 1
-        elif tag == "article":
-            self._article_depth += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag == "meta":
-            key = self.META.get(attributes.get("property") or attributes.get("name", ""))
-            if key and attributes.get("content"):
-                self.facts.setdefault(key, attributes["content"].strip())
-        elif tag == "link" and attributes.get("rel") == "canonical" and attributes.get("href"):
-            self.facts.setdefault("url", attributes["href"].strip())
-        elif tag == "br" and self._block:
-            self._block[1].append(" ")
-        if tag in self.BLOCKS and not self._skip_depth:
-            self._close_block()
-            self._block = (tag, [])
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIPPED:
-            self._skip_depth = max(0, self._skip_depth - 1)
-        elif tag == "article":
-            self._close_block()
-            self._article_depth = max(0, self._article_depth - 1)
-        elif tag == "title":
-            self._in_title = False
-        if tag in self.BLOCKS:
-            self._close_block()
-
-    def handle_data(self, data):
-        if self._in_title:
-            self.title += data
-        elif self._block is not None and not self._skip_depth:
-            self._block[1].append(data)
-
-    def close(self):
-        super().close()
-        self._close_block()
-
-    def _close_block(self):
-        if self._block is None:
-            return
-        tag, parts = self._block
-        self._block = None
-        text = " ".join("".join(parts).split())
-        if text:
-            self.blocks.append((self._article_depth > 0, tag, text))
-            if tag == "h1" and self.h1 is None:
-                self.h1 = text
-
-
-def _article_text(html: str) -> tuple[str, PageFacts]:
-    """The article's paragraphs separated by blank lines (list items marked "- "), and its facts."""
-    parser = _ArticleParser()
-    parser.feed(html)
-    parser.close()
-    in_article = [block for block in parser.blocks if block[0]]
-    blocks = in_article or parser.blocks
-    lines = [f"- {text}" if tag == "li" else text for _, tag, text in blocks]
-    published = re.match(r"\d{4}-\d{2}-\d{2}", parser.facts.get("published", ""))
-    url = parser.facts.get("url", "")
-    page = PageFacts(
-        headline=(parser.h1 or parser.facts.get("headline")
-                  or " ".join(parser.title.split()) or None),
-        outlet=parser.facts.get("outlet"),
-        url=url if re.match(WEB_ADDRESS, url) else None,
-        published=published.group(0) if published else None)
-    return "\n\n".join(lines), page
