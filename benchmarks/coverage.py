@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import datetime
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -47,9 +46,9 @@ from benchmarks.drafting import (
     Drafter,
     Sample,
     Tally,
-    _git,
     contains_words,
     parts,
+    provenance_text,
     read_samples,
     surname,
     words_of,
@@ -195,15 +194,6 @@ def report(rows: list[Row], details: bool, provenance: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def provenance_text(flags: str) -> str:
-    date = _git("log", "-1", "--format=%cs") or datetime.date.today().isoformat()
-    commit = _git("rev-parse", "--short", "HEAD") or "unknown"
-    dirty = _git("status", "--porcelain", "--", "briefing", "templates")
-    state = " plus uncommitted changes under briefing/ or templates/" if dirty else ""
-    return (f"Date: {date} (last commit). Commit: {commit}{state}. "
-            f"Re-run from the project folder: `.venv/bin/python benchmarks/coverage.py{flags}`.")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list every quote not reported")
@@ -214,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     rows = run(read_samples())
     text = report(rows, args.details, provenance_text(" --details" * args.details
-                                                      + " --save" * args.save))
+                                                      + " --save" * args.save, "coverage.py"))
     print(text, end="")
     if args.save:
         RESULTS.write_text(text, encoding="utf-8", newline="\n")

@@ -759,14 +759,14 @@ def report(rows: list[Row], *, details: bool, provenance: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def provenance_text(flags: str) -> str:
-    """When and from what the figures come, and how to get them again."""
+def provenance_text(flags: str, script: str = "drafting.py") -> str:
+    """When and from what the figures come, and how to get them again (`script` with `flags`)."""
     date = _git("log", "-1", "--format=%cs") or datetime.date.today().isoformat()
     commit = _git("rev-parse", "--short", "HEAD") or "unknown"
     dirty = _git("status", "--porcelain", "--", "briefing", "templates")
     state = " plus uncommitted changes under briefing/ or templates/" if dirty else ""
     return (f"Date: {date} (last commit). Commit: {commit}{state}. "
-            f"Re-run from the project folder: `.venv/bin/python benchmarks/drafting.py{flags}`.")
+            f"Re-run from the project folder: `.venv/bin/python benchmarks/{script}{flags}`.")
 
 
 def _git(*args: str) -> str:

@@ -22,13 +22,13 @@ def run_export(project: Project, slugs: list[str], output_dir: Path, *, everythi
                force: bool) -> list[Path]:
     """Write `<slug>.html` for each slug (every briefing with `everything`, plus the site zip)."""
     config = project.load_config()
-    known = [b.slug for b in project.load_site(config)]
-    wanted = known if everything else slugs
+    briefings = {b.slug: b for b in project.load_site(config)}
+    wanted = list(briefings) if everything else slugs
     for slug in wanted:
-        if slug not in known:
-            raise UsageError(_unknown(slug, known))
+        if slug not in briefings:
+            raise UsageError(_unknown(slug, list(briefings)))
     archive = briefing_plugin(config).archive_path if everything else None
-    sources = [f"downloads/{slug}.html" for slug in wanted] + ([archive] if archive else [])
+    sources = [briefings[slug].export_path for slug in wanted] + ([archive] if archive else [])
     targets = [output_dir / Path(source).name for source in sources]
     if not force:
         existing = [str(t) for t in targets if t.exists()]

@@ -31,6 +31,7 @@ from ..model.briefing import Briefing
 from ..pipeline import BrokenLinks, BuildSettings, SiteBuild, build_site
 from ..progress import Progress
 from ..project import PLUGIN, ConfigError
+from ..site.archive import archive_path
 from ..site.security import sanitise_html
 from .config import BriefingConfig
 from .files import download_pages, published_stylesheet, site_files
@@ -56,7 +57,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     @property
     def archive_path(self) -> str | None:
-        return f"downloads/{self.config.archive_name}.zip" if self.config.archive else None
+        return archive_path(self.config.archive_name) if self.config.archive else None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"

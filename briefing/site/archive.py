@@ -29,6 +29,11 @@ DOWNLOADS_PAGE = "downloads/index.html"
 OFFLINE_PAGE = "downloads/offline.html"
 
 
+
+def archive_path(name: str) -> str:
+    """Where the site's zip is published: `downloads/<name>.zip`."""
+    return f"downloads/{name}.zip"
+
 class SiteArchive:
     """A zip of the site, written entry by entry; whole, or not at all, once `finish`ed."""
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..model.briefing import Briefing
 from ..model.collection import GROUP_FOLDERS, Collection
+from .archive import archive_path
 from .chart import findings_and_concerns
 
 INDEX_TITLES = {"subject": "Organisations inspected", "inspector": "Inspecting bodies",
@@ -67,7 +68,7 @@ def plan_site(collection: Collection, archive_name: str, *, archive: bool) -> Si
     downloads/; no zip without `archive`)."""
     return SitePlan(collection, {page.src_uri: page for page in site_pages(collection)},
                     {page.src_uri: page for page in download_pages(collection)},
-                    f"downloads/{archive_name}.zip" if archive else None, archive_name)
+                    archive_path(archive_name) if archive else None, archive_name)
 
 
 def site_pages(collection: Collection) -> list[SitePage]:
