@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from ..inputs.source import Paragraph, SourceText
 from . import attribution
 from .boilerplate import body_start
-from .quotemarks import QuoteSpan, quote_spans
 from .names import mentions_in
+from .quotemarks import QuoteSpan, quote_spans
 from .speakers import Cast, Speaker, note_mention, note_voices, settle
 
 MIN_CONTINUATION_WORDS = 3
