@@ -24,6 +24,10 @@ The rules, in order:
    lead-in does a list: it is cited with the points that follow, not drafted.
 4. A sentence that says what a list item says (they share most of the words that
    are rare in the text) is cited with that item instead of repeating it.
+5. A sentence the inspection speaks with no cue at all is read by a general English
+   lexicon (`language.sentiment`), and drafted only when its side is clear. A short
+   line with no sentence's end (a subheading or caption printed in the article) is
+   never a point.
 """
 
 from __future__ import annotations
@@ -55,6 +59,8 @@ CONSEQUENCE = re.compile(r"(?:This|That|It|These)\s+(?:was|is|were|are|has|had|m
 INTRODUCED = re.compile(r"^(?:These|They|This|Those)\s+(?:also\s+)?(?:include[sd]?|included)\b"
                         r"|^Among (?:them|these)\b")
 MIN_WORDS = 3
+TITLE_MAX_WORDS = 14
+TITLE_END = re.compile(r"[.!?…:;][\"”’']?\s*$")
 
 
 @dataclass
@@ -178,7 +184,8 @@ class _Finder:
     def _is_prose(self, paragraph: Paragraph) -> bool:
         return (paragraph.kind in (ParagraphKind.TEXT, ParagraphKind.QUOTATION)
                 and paragraph.number not in self.left_out
-                and paragraph.number not in self.lead_ins)
+                and paragraph.number not in self.lead_ins
+                and not _reads_as_title(paragraph.text))
 
     def _points_in(self, paragraph: Paragraph, label: str = "") -> list[Candidate]:
         """The points of the sentences the inspection speaks in `paragraph`. Left out: what
@@ -199,7 +206,8 @@ class _Finder:
                 earlier, previous = False, len(points)
                 avoid = [start for start, _ in unit.others]
                 statements = self.statements.of(text, sentence, avoid) \
-                    or self._carried_on(text, sentence, avoid)
+                    or self._carried_on(text, sentence, avoid) \
+                    or self.statements.in_plain_words(text, sentence, avoid)
                 for statement in statements:
                     reason = not_a_point(text[statement.span[0]:statement.span[1]], whole)
                     earlier = earlier or reason == EARLIER
@@ -249,6 +257,13 @@ def _sentences_of(text: str, unit: Voiced) -> list[Span]:
         return [unit.span]
     start, end = unit.span
     return [(start + a, start + b) for a, b in sentence_spans(text[start:end])]
+
+
+def _reads_as_title(text: str) -> bool:
+    """A short line with no sentence's end: a headline, subheading or caption printed
+    within the article ("Residents able to enjoy concerts at the home"), not a statement."""
+    words = text.split()
+    return len(words) <= TITLE_MAX_WORDS and not TITLE_END.search(text) and "[...]" not in text
 
 
 def _word_count(text: str) -> int:

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..language.sentences import TRAILING_ATTRIBUTION, Span, clause_spans
+from ..language.sentiment import general_side
 from ..language.words import SPEECH_VERBS
 from .cues import cue_words, polarity
 
@@ -47,6 +48,7 @@ FRAGMENT_BREAK = re.compile(
 """Where a mixed sentence lists its parts: commas, dashes, and an "and" before a new
 subject ("... 13 good ratings and one ..."), not one between two adjectives."""
 MIN_WORDS = 3
+FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|me|my|we|we['’]re|us|our)\b")
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,21 @@ class Statements:
             if len(text[trimmed[0]:trimmed[1]].split()) >= MIN_WORDS:
                 found.append(Statement(trimmed, kind, cue_words(reading[span[0]:span[1]])))
         return found
+
+    def in_plain_words(self, text: str, sentence: Span, avoid: Sequence[int] = ()) -> list[Statement]:
+        """A sentence with no cue of ours at all, read by the general lexicon
+        (`language.sentiment`): the whole sentence, when its side is clear. Not a sentence
+        in the first person: the writer's own feelings ("I am very grateful") are no finding."""
+        reading = self.names.sub(lambda m: "x" * len(m.group(0)), text)
+        words = reading[sentence[0]:sentence[1]]
+        if cue_words(words) != "no cues" or FIRST_PERSON.search(words) \
+                or any(position < sentence[1] for position in avoid):
+            return []
+        side, score = general_side(words)
+        trimmed = self.trim(text, sentence)
+        if side is None or len(text[trimmed[0]:trimmed[1]].split()) < MIN_WORDS:
+            return []
+        return [Statement(trimmed, side, f"no cues; plain English reads {score:+.2f}")]
 
     def trim(self, text: str, span: Span) -> Span:
         """Drop connectives, "X found that", a trailing "a report has found", end marks."""
