@@ -267,3 +267,47 @@ def test_the_organisations_names_are_no_cues():
 def test_what_happened_since_the_inspection_is_not_a_point():
     assert not_a_point("Since the inspection, the trust has recruited more nurses") == \
         "a commitment or a plan"
+
+
+# --- Plain English, beyond the inspection vocabulary ------------------------------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("The wards needed urgent improvement.", "concerns"),
+    ("Inmates faced rising violence on every landing.", "concerns"),
+    ("The unit had squalid showers and crumbling walls.", "concerns"),
+    ("Protection plans were reviewed on time in just 40 per cent of cases.", "concerns"),
+    ("The centre received top marks for its care.", "findings"),
+    ("Children flourish in the reception class.", "findings"),
+    ("There was sufficient cover on the night shift.", "findings"),
+    ("The service was not adequately prepared for winter.", "concerns"),
+])
+def test_general_words_of_praise_and_criticism_are_cues(text, kind):
+    assert polarity(text).kind == kind
+
+
+def test_a_sentence_without_cues_is_read_by_the_general_lexicon():
+    """No cue of ours, but plainly good or bad English: VADER's lexicon decides, when clear."""
+    assert points_of("Inspectors saw lovely, cheerful moments between carers and residents.\n") \
+        == [("f", "Inspectors saw lovely, cheerful moments between carers and residents")]
+    assert points_of("Residents described the food as horrible and disgusting.\n") \
+        == [("c", "Residents described the food as horrible and disgusting")]
+    assert points_of("The visit took place over three days in May.\n") == []
+
+
+def test_the_writers_own_feelings_are_no_finding():
+    assert points_of("I am so grateful and proud of everyone, and thrilled for them.\n") == []
+
+
+def test_a_line_without_a_full_stop_is_a_title_not_a_point():
+    text = ("Inspectors praised the warm and caring staff.\n\n"
+            "Pupils enjoy a happy and caring school\n\n"
+            "They said pupils were happy.\n")
+    assert [kind for kind, _ in points_of(text)] == ["f", "f"]
+    assert all("enjoy a happy" not in point for _, point in points_of(text))
+
+
+def test_an_inspection_examining_how_is_its_method_and_a_sentence_ending_noted_introduces():
+    assert not_a_point("A national review has examined how effectively councils support carers") \
+        == "how the inspection was done"
+    assert not_a_point("As well as enjoying lessons, the inspectors also noted") \
+        == "introduces what follows"

@@ -5,7 +5,10 @@ holds) and the `Cue`s behind it. The lexicon is the common vocabulary of inspect
 reporting in English, not any one text's words: ratings ("outstanding", "good",
 "requires improvement", "inadequate", "special measures", "6 out of 6", "the lowest
 rating"), judging words ("praised", "dedicated"; "criticised", "lack of", "failed
-to", "too reactive"), and a rise in what harms ("violence had increased").
+to", "too reactive"), the plain words for conditions no report calls good
+("squalid", "infested", "chaotic") and for care it praises ("warm", "homely"), a
+small share ("in just 18 per cent of cases"), and a rise in what harms ("violence
+had increased", "rising violence").
 
 What a sentence says decides, not the words alone:
 
@@ -27,7 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-HARMS = (r"violence|self-harm|self harm|drug use|bullying"
+HARMS = (r"violence|self-harm|self harm|drug use|drug-use|bullying|assaults?|suicides?"
+         r"|(?:self-inflicted )?deaths|overcrowding"
          r"|restraint|use of force|complaints?|delays?|backlogs?|waiting (?:times|lists)"
          r"|vacanc(?:y|ies)|sickness|absences?|exclusions?|incidents?|errors?|injur(?:y|ies)")
 """What an inspection counts because it harms: more of it is worse."""
@@ -45,6 +49,10 @@ NEGATIVE = re.compile(r"\b(?:" + "|".join([
     r"unacceptabl\w*", r"inadequately", r"worse", r"worst", r"deteriorat\w*", r"breach\w*",
     r"fell short", r"struggl\w*", r"burn-?out", r"low morale", r"dirty|filthy|unhygienic|unclean",
     r"shocking|damning", r"dangerous|harmful|horrendous|inhumane|uncaring|punitive",
+    # conditions and feelings that no report calls good
+    r"squalid|decrepit|crumbling|dilapidated|derelict|infest\w*|vermin|rodents?|cockroach\w*",
+    r"mould(?:y)?|damp|leak(?:s|ing|y)|chaotic|neglect(?:ed|ful)?|dire|appalling|grim|dearth",
+    r"unhappy|dissatisfied|distress\w*|frightened|scared|afraid|unkempt|squalor",
     r"over-used|overused|over-crowd\w*|overcrowd\w*|crowding|overdue|out of date",
     r"(?:beyond|above|over) (?:[\w’']+ ){0,4}capacity",
     r"(?:faces?|faced|facing) (?:[\w-]+ ){0,2}challenges?", r"must overcome",
@@ -59,7 +67,9 @@ NEGATIVE = re.compile(r"\b(?:" + "|".join([
     (r"(?:needs?|needed|must|should) (?:to )?"
      r"(?:improve\w*|do more|better \w+|be (?:improved|addressed|strengthened))"),
     r"(?:must|should|needs? to|required to|has to|have to) make (?:[\w-]+ ){0,2}improvements?",
-    r"(?:needs?|needing|needed|requir\w*) improvement",
+    r"(?:needs?|needing|needed|requir\w*|in need of) (?:\w+ )?improvement",
+    (r"(?:in |for )?(?:just|only) (?:\w+ )?(?:\d+|a (?:third|quarter|fifth|half|few|minority))"
+     r"(?: ?per ?cent| ?%)?(?: of)?"),
     r"improvements? (?:(?:are|is|were|was) )?(?:still )?(?:needed|required|necessary)",
     r"areas? (?:of|for|requiring|needing|that need|which need) (?:further )?improvement",
     r"more (?:work|needs to be done|to do)", r"still (?:needs?|needed|requires?|had|has) \w+",
@@ -72,6 +82,8 @@ NEGATIVE = re.compile(r"\b(?:" + "|".join([
     # more of what harms
     r"(?:" + HARMS + r")(?: [\w-]+){0,6}? (?:had |has |have )?(?:" + RISE + r")",
     r"(?:rise|rising|increase|increases|surge) in (?:the )?(?:[\w-]+ ){0,2}(?:" + HARMS + r")",
+    (r"(?:rising|increasing|growing|escalating|worsening|soaring|high|higher|widespread)"
+     r" (?:levels? of |rates? of |numbers? of )?(?:[\w-]+ )?(?:" + HARMS + r")"),
 ]) + r")\b", re.IGNORECASE)
 POSITIVE = re.compile(r"\b(?:" + "|".join([
     # judging words
@@ -84,6 +96,8 @@ POSITIVE = re.compile(r"\b(?:" + "|".join([
     r"success\w*", r"robust", r"enjoy\w*", r"confident(?:ly)?", r"motivated", r"safe(?:ly)?",
     r"knowledgeabl[ey]", r"creativ\w*", r"enrich\w*", r"caring", r"inclusive", r"welcoming",
     r"happy", r"make (?:a )?(?:real |positive |big )?difference", r"very good",
+    r"warm(?:th|ly)?", r"homely", r"flourish\w*", r"thriv\w*", r"top (?:marks|grades?|rating)",
+    r"exceptional(?:ly)?", r"sufficient(?:ly)?", r"adequate(?:ly)?", r"(?:well|highly) regarded",
     (r"no (?:major |significant |serious )?(?:concerns?|problems?|issues?|weaknesses?"
      r"|shortcomings?|failings?)"),
     (r"(?:view|claim|concern|criticism|suggestion|allegation)s? (?:is|was|are|were) not"

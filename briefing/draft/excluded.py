@@ -61,7 +61,13 @@ METHOD = re.compile(
     r"(?:the\s+)?(?:inspectors?|inspection(?: team)?|we|the team)\s+(?:also\s+)?"
     r"(?:observed|examined|visited|spoke|interviewed|reviewed|looked at|focused|focussed"
     r"|gathered|attended|witnessed|carried out|analysed|sampled|met|talked|surveyed|read"
-    r"|tracked|considered)\b", re.IGNORECASE)
+    r"|tracked|considered)\b"
+    r"|\b(?:examined|examines|examine|looked at|looks at|assessed|assesses|explored|explores"
+    r"|investigated|investigates|reviewed|reviews|considered|considers)\s+(?:how|whether"
+    r"|the extent)\b", re.IGNORECASE)
+INTRODUCING = re.compile(r"\b(?:noted|found|observed|said|says|stated|states|added|commented"
+                         r"|reported|concluded|wrote|highlighted)\W*$", re.IGNORECASE)
+"""A sentence that only introduces the words after it: "the inspectors also noted"."""
 
 
 def not_a_point(statement: str, sentence: str = "") -> str | None:
@@ -75,8 +81,10 @@ def not_a_point(statement: str, sentence: str = "") -> str | None:
         return "a commitment or a plan"
     if REQUIRED_ACTION.search(statement):
         return "an action required"
-    if METHOD.match(statement):
+    if METHOD.search(statement):
         return "how the inspection was done"
+    if INTRODUCING.search(statement):
+        return "introduces what follows"
     return None
 
 
