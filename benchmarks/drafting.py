@@ -529,10 +529,17 @@ class Sample:
     folder: Path
     expected: dict
     about: dict[str, str]
+    unseen: bool = False
+    """From a corpus given with `--corpus`: texts labelled apart from this project, which no
+    rule was written on or looked at."""
 
     @property
     def held_out(self) -> bool:
-        return self.slug in HELD_OUT
+        return self.slug in HELD_OUT and not self.unseen
+
+    @property
+    def part(self) -> str:
+        return "unseen" if self.unseen else "held-out" if self.held_out else "development"
 
 
 @dataclass
@@ -547,10 +554,10 @@ class Row:
     """What `load_site` said of the written draft; None when it was not written (a crash)."""
 
 
-def read_samples(samples_dir: Path = SAMPLES) -> list[Sample]:
+def read_samples(samples_dir: Path = SAMPLES, *, unseen: bool = False) -> list[Sample]:
     """Every sample folder, sorted by slug (so the output is the same on every run)."""
     return [Sample(folder.name, folder, _read_yaml(folder / "expected.yml"),
-                   read_about(folder / "about.txt"))
+                   read_about(folder / "about.txt"), unseen)
             for folder in sorted(samples_dir.iterdir())
             if folder.is_dir() and (folder / "expected.yml").is_file()]
 
@@ -654,9 +661,10 @@ def totals(rows: Iterable[Row]) -> dict[str, Tally]:
 
 def parts(rows: list[Row]) -> dict[str, list[Row]]:
     """The rows of each part of the corpus, and all of them."""
-    return {"development": [row for row in rows if not row.sample.held_out],
-            "held-out": [row for row in rows if row.sample.held_out],
-            "all": rows}
+    grouped = {name: [row for row in rows if row.sample.part == name]
+               for name in ("development", "held-out", "unseen")}
+    return {name: group for name, group in grouped.items() if group or name != "unseen"} \
+        | {"all": rows}
 
 
 # --- Output -------------------------------------------------------------------------------------
@@ -678,7 +686,7 @@ def table_lines(rows: list[Row]) -> list[str]:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
         tallies = row_tallies(row)
-        cells = [row.sample.slug, "held-out" if row.sample.held_out else "dev"]
+        cells = [row.sample.slug, "dev" if row.sample.part == "development" else row.sample.part]
         cells += [tallies[key].cell() for _, key in ROW_COLUMNS]
         cells += [_organisation_cell(tallies, "subject"), _organisation_cell(tallies, "inspector"),
                   _check_cell(row)]
@@ -736,7 +744,8 @@ def details_lines(rows: list[Row]) -> list[str]:
     for row in rows:
         if not row.score.details:
             continue
-        lines += ["", f"### {row.sample.slug}" + (" (held out)" if row.sample.held_out else "")]
+        lines += ["", f"### {row.sample.slug}"
+                  + ("" if row.sample.part == "development" else f" ({row.sample.part})")]
         for key, _ in MEASURES:
             for note in row.score.details.get(key, []):
                 lines.append(f"- {labels[key]}: {note}")
@@ -786,7 +795,7 @@ def as_json(rows: list[Row], provenance: str) -> dict:
         "provenance": provenance,
         "held_out": list(HELD_OUT),
         "samples": [{"slug": row.sample.slug,
-                     "part": "held-out" if row.sample.held_out else "development",
+                     "part": row.sample.part,
                      "crash": row.crash, "check_problems": row.check_problems,
                      "figures": figures(row_tallies(row)), "details": row.score.details}
                     for row in rows],
@@ -800,13 +809,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="also list every miss behind the figures, per text")
     parser.add_argument("--save", action="store_true", help=f"write the output to {RESULTS}")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every figure as JSON")
+    parser.add_argument("--corpus", type=Path, metavar="DIR",
+                        help="also score the texts of another labelled corpus in the same format, "
+                             "as unseen texts")
     args = parser.parse_args(argv)
     if not SAMPLES.is_dir():
         print(f"No samples corpus at {SAMPLES}: this benchmark needs the shared samples "
               "folder (../shared/samples beside the project).", file=sys.stderr)
         return 2
-    rows = run_benchmark(read_samples())
-    flags = " --details" * args.details + " --save" * args.save
+    samples = read_samples() + (read_samples(args.corpus, unseen=True) if args.corpus else [])
+    rows = run_benchmark(samples)
+    flags = " --details" * args.details + " --save" * args.save \
+        + (f" --corpus {args.corpus}" if args.corpus else "")
     provenance = provenance_text(flags)
     text = report(rows, details=args.details, provenance=provenance)
     print(text, end="")
