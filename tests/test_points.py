@@ -311,3 +311,38 @@ def test_an_inspection_examining_how_is_its_method_and_a_sentence_ending_noted_i
         == "how the inspection was done"
     assert not_a_point("As well as enjoying lessons, the inspectors also noted") \
         == "introduces what follows"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("How safe and effective the service is has dropped from good to requires improvement.",
+     "concerns"),
+    ("The ratings for how caring the home is were downgraded from requires improvement to "
+     "inadequate.", "concerns"),
+    ("Inspectors graded the school's current performance as unsatisfactory.", "concerns"),
+    ("Exclusion rates were very high.", "concerns"),
+    ("Pupils show how creative they are in their music.", "findings"),
+])
+def test_ratings_and_dimensions_named_with_how(text, kind):
+    assert polarity(text).kind == kind
+
+
+def test_what_a_body_needed_to_do_is_an_action_not_a_finding():
+    assert not_a_point("The trust needed to ensure it had enough skilled staff") \
+        == "an action required"
+
+
+def test_a_list_after_a_lead_in_of_actions_or_the_writers_own_news_gives_nothing():
+    text = ("The following actions have already been taken to improve the service:\n\n"
+            "- We have recruited more experienced social workers.\n"
+            "- New laptops help staff keep good records.\n")
+    assert points_of(text) == []
+    assert points_of("We have opened a bright new ward with kind and caring nurses.\n") == []
+    assert points_of("We found that staff were kind and caring.\n") \
+        == [("f", "staff were kind and caring")]
+
+
+def test_the_subject_is_what_a_rating_was_given_to():
+    source = parse_source("The regulator has downgraded the rating of Elmtree Lodge in "
+                          "Northshire from good to inadequate.\n")
+    inspector = find_inspector(source)
+    assert find_subject(source, inspector).name.value == "Elmtree Lodge"

@@ -35,7 +35,8 @@ HARMS = (r"violence|self-harm|self harm|drug use|drug-use|bullying|assaults?|sui
          r"|restraint|use of force|complaints?|delays?|backlogs?|waiting (?:times|lists)"
          r"|vacanc(?:y|ies)|sickness|absences?|exclusions?|incidents?|errors?|injur(?:y|ies)")
 """What an inspection counts because it harms: more of it is worse."""
-RISE = r"increas\w*|ris(?:e|en|es|ing)|rose|doubled|tripled|trebled|soared|surged|highest|higher"
+RISE = (r"increas\w*|ris(?:e|en|es|ing)|rose|doubled|tripled|trebled|soared|surged|highest|higher"
+        r"|(?:very|too|extremely|unacceptably) high")
 FALL = r"fall(?:en|s|ing)?|fell|reduc\w*|decreas\w*|dropped|lower"
 RATINGS_BELOW = r"inadequate|poor|weak|unsatisfactory|requires? improvement|special measures"
 QUOTE = r"[\"“”‘’']?"
@@ -53,6 +54,8 @@ NEGATIVE = re.compile(r"\b(?:" + "|".join([
     r"squalid|decrepit|crumbling|dilapidated|derelict|infest\w*|vermin|rodents?|cockroach\w*",
     r"mould(?:y)?|damp|leak(?:s|ing|y)|chaotic|neglect(?:ed|ful)?|dire|appalling|grim|dearth",
     r"unhappy|dissatisfied|distress\w*|frightened|scared|afraid|unkempt|squalor",
+    r"unsatisfactor\w*|under-?developed|mundane|undemanding|limited progress",
+    r"low (?:expectations|standards|aspirations|attendance|morale|levels of \w+)",
     r"over-used|overused|over-crowd\w*|overcrowd\w*|crowding|overdue|out of date",
     r"(?:beyond|above|over) (?:[\w’']+ ){0,4}capacity",
     r"(?:faces?|faced|facing) (?:[\w-]+ ){0,2}challenges?", r"must overcome",
@@ -75,10 +78,11 @@ NEGATIVE = re.compile(r"\b(?:" + "|".join([
     r"more (?:work|needs to be done|to do)", r"still (?:needs?|needed|requires?|had|has) \w+",
     # ratings
     r"special measures", r"lowest (?:possible |overall )?(?:rating|grade|mark|score|judgement)s?",
-    (r"(?:dropped|downgraded|fallen|fell|slipped|declined|plunged) from " + QUOTE + r"\w+"
-     + QUOTE + r" to " + QUOTE + r"[\w ]{1,25}?" + QUOTE + r"(?=\W|$)"),
-    (r"(?:rated|judged|graded|scored|labelled|deemed|branded) (?:as )?" + QUOTE
-     + r"(?:" + RATINGS_BELOW + r")"),
+    (r"(?:dropped|downgraded|fallen|fell|slipped|declined|plunged)(?: [\w’'-]+){0,8}? from "
+     + QUOTE + r"(?:good|outstanding|" + RATINGS_BELOW + r")" + QUOTE + r" to " + QUOTE
+     + r"[\w ]{1,25}?" + QUOTE + r"(?=\W|$)"),
+    (r"(?:rated|judged|graded|scored|labelled|deemed|branded)(?: (?!as\b)[\w’'-]+){0,5}? (?:as )?"
+     + QUOTE + r"(?:" + RATINGS_BELOW + r")"),
     # more of what harms
     r"(?:" + HARMS + r")(?: [\w-]+){0,6}? (?:had |has |have )?(?:" + RISE + r")",
     r"(?:rise|rising|increase|increases|surge) in (?:the )?(?:[\w-]+ ){0,2}(?:" + HARMS + r")",
@@ -123,6 +127,7 @@ SCOPE_END = re.compile(r"[,;:.!?–—]|\b(?:and|but|or|while|although|though|wh
 HOPED_FOR = re.compile(
     r"\b(?:(?:in order |so as )?to [\"“‘']?(?:provide|ensure|achieve|deliver|make|secure|raise"
     r"|drive|help|bring|give|promote|improve|become|keep|reach|sustain|embed)|before|whether|if"
+    r"|(?:for|of|on|at|in|about) how|^how|(?<=[.!?] )how"
     r"|aim\w* to|hope\w* to|plan\w* to|ambition\w* to)\b", re.IGNORECASE)
 """Where a clause turns to what is wanted: its positive words are not found."""
 REMEDIED = re.compile(

@@ -45,10 +45,12 @@ COMMITMENT = re.compile(
     r"|\bevery confidence\b|\baction plans?\b|\bimprovement plans?\b"
     r"|\b(?:is|are) (?:already )?(?:being )?(?:considered|progressed|addressed|implemented)\b"
     r"|\bwork (?:has|is) (?:already )?(?:started|underway|under way)\b"
+    r"|\b(?:actions?|steps|measures)\s+(?:(?:has|have|had|is|are)\s+)?(?:already\s+)?(?:been\s+)?"
+    r"(?:taken|agreed|put in place)\b"
     r"|\bsince (?:the|our|its|their) (?:inspection|visit)\b",
     re.IGNORECASE)
 REQUIRED_ACTION = re.compile(
-    r"\b(?:must|should|needs? to|has to|have to|(?:is|are|was|were|been) (?:required|told|asked"
+    r"\b(?:must|should|needs? to|needed to|has to|have to|had to|(?:is|are|was|were|been) (?:required|told|asked"
     r"|ordered|instructed) to)\s+(?:now\s+)?(?:take (?:\w+ )?action|act|ensure|make sure"
     r"|put in place"
     r"|introduce|develop|consider|implement|draw up|produce|submit)\b"

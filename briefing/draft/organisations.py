@@ -55,7 +55,8 @@ ORGANISATION_NOUNS = (
     r"Police|Constabulary|(?:County |Borough |City |District )?Council"
     r"|(?:NHS )?(?:Foundation )?Trust|Service|Nursery|Surgery|Practice|Centre|Clinic|Hospice"
     r"|Hospitals?|Prison|Young Offender Institution|School|Academy|College|University"
-    r"|Fire and Rescue Service|Ambulance Service|Health Board|Care Home|Home")
+    r"|Fire and Rescue Service|Ambulance Service|Health Board|Care Home|Home|House|Lodge"
+    r"|Court|Grange")
 SUBJECT = re.compile(
     rf"\b([A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w’'-]*){{0,6}}\s+"
     rf"(?:{ORGANISATION_NOUNS})|HMP(?:\s+[A-Z][\w’'-]*){{1,2}}"
@@ -77,6 +78,10 @@ INSPECTED_UNIT = re.compile(
     r"((?:[A-Z][\w’'-]*\s+){1,4}(?:ward|unit|wing|home|centre|service|department|practice"
     r"|surgery|clinic|school|nursery))\b")
 """Something named as inspected whose last word is not capitalised: "Hill Crest ward"."""
+RATING_OF = re.compile(
+    r"\b(?:rating|ratings|grade|grades|registration)\s+(?:of|for|at)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w’'-]*\s+){1,4}[A-Z][\w’'-]*)")
+"""What a verdict was given to: "downgraded the rating of Oakwood House in Dunmore"."""
 BRACKETED = re.compile(r"\(([A-Z]{2,6})s?\)")
 """Initials in brackets, after the phrase they stand for: "immigration removal centres (IRCs)"."""
 POLICE_IN = re.compile(rf"\b(?i:police)\s+in\s+({WORD}(?:\s+(?:and\s+)?{WORD}){{0,3}})")
@@ -144,6 +149,10 @@ def find_subject(source: SourceText, inspector: DraftOrganisation) -> DraftOrgan
         scores[match.group(0)] += 4
     for match in INSPECTED_UNIT.finditer(text):
         scores[_tidy(match.group(1))] += 3
+    for match in RATING_OF.finditer(text):
+        name = _without_inspector(_tidy(match.group(1)), inspector_names)
+        if len(name.split()) >= 2 and not INSPECTORATE.search(name):
+            scores[name] += 3
     for match in RATED.finditer(text):
         name = _without_inspector(_tidy(match.group(1)), inspector_names)
         if len(name.split()) >= 2 and not INSPECTORATE.search(name):

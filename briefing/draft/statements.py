@@ -48,7 +48,12 @@ FRAGMENT_BREAK = re.compile(
 """Where a mixed sentence lists its parts: commas, dashes, and an "and" before a new
 subject ("... 13 good ratings and one ..."), not one between two adjectives."""
 MIN_WORDS = 3
-FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|me|my|we|we['’]re|us|our)\b")
+WANTED = re.compile(r"\b(?:must|should|needs?|needed|required|ensure)\b",
+                    re.IGNORECASE)
+"""What is asked or offered, not found: no plain-English reading of "needed to ensure it had
+enough skilled staff" is a finding."""
+FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|(?i:me|my|we|we['’]re|we['’]ve|us|our))\b")
+"""The writer speaking: in narration, their own news or feelings, not an inspection's finding."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,7 @@ class Statements:
         self.reported = re.compile(
             r"(?:(?:in|according to)\s+(?:the|its|their)\s+(?:\w+\s+){0,2}?report,?\s+)?"
             r"(?:the\s+)?(?:" + (alternatives + "|" if alternatives else "")
-            + r"inspectors?|inspectorate|report|review|watchdog|regulator|they|it)"
+            + r"inspectors?|inspectorate|report|review|watchdog|regulator|they|it|we)"
             r"(?:\s+(?:also|further))?\s+"
             r"(?:(?:found|noted|concluded|reported|stated|states|identified)\s+(?:that\s+)?"
             r"|(?:" + "|".join(SPEECH_VERBS) + r")\s+that\s+)",
@@ -101,7 +106,7 @@ class Statements:
         in the first person: the writer's own feelings ("I am very grateful") are no finding."""
         reading = self.names.sub(lambda m: "x" * len(m.group(0)), text)
         words = reading[sentence[0]:sentence[1]]
-        if cue_words(words) != "no cues" or FIRST_PERSON.search(words) \
+        if cue_words(words) != "no cues" or FIRST_PERSON.search(words) or WANTED.search(words) \
                 or any(position < sentence[1] for position in avoid):
             return []
         side, score = general_side(words)
