@@ -346,3 +346,16 @@ def test_the_subject_is_what_a_rating_was_given_to():
                           "Northshire from good to inadequate.\n")
     inspector = find_inspector(source)
     assert find_subject(source, inspector).name.value == "Elmtree Lodge"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The report found the trust needs to do more to improve its discharge planning.",
+     "concerns"),
+    ("Not enough is being done to create a positive culture on the wards.", "concerns"),
+    ("More work is needed to make services consistently good.", "concerns"),
+    ("The school continues to improve.", "findings"),
+    ("Medicines records should be better maintained.", "concerns"),
+    ("Wards needed to have their equipment checked and maintained better.", "concerns"),
+])
+def test_what_a_criticism_asks_for_is_no_praise(text, kind):
+    assert polarity(text).kind == kind

@@ -70,6 +70,8 @@ NEGATIVE = re.compile(r"\b(?:" + "|".join([
     (r"(?:needs?|needed|must|should) (?:to )?"
      r"(?:improve\w*|do more|better \w+|be (?:improved|addressed|strengthened))"),
     r"(?:must|should|needs? to|required to|has to|have to) make (?:[\w-]+ ){0,2}improvements?",
+    (r"(?:must|should|needs? to|needed to|ought to|had to|has to|have to) (?:be|have|get)"
+     r" (?:[\w’'-]+ ){0,5}?(?:better|improved)\b(?: \w+ed\b)?"),
     r"(?:needs?|needing|needed|requir\w*|in need of) (?:\w+ )?improvement",
     (r"(?:in |for )?(?:just|only) (?:\w+ )?(?:\d+|a (?:third|quarter|fifth|half|few|minority))"
      r"(?: ?per ?cent| ?%)?(?: of)?"),
@@ -138,6 +140,8 @@ REMEDIED = re.compile(
 """Where a clause turns to what is to be remedied, answered or known ("responding quickly
 to clear and specific concerns", "a clear understanding of the weaknesses"): its negative
 words are not found."""
+INFINITIVE = re.compile(r"\bto\s+(?:[\w-]+\s+){0,3}?[\"“‘']?$|\bto\s+\w+\b", re.IGNORECASE)
+"""A purpose after a criticism: what is to be done, not what was found."""
 CLAUSE_END = re.compile(r"[;.!?]|\bbut\b|\bwhile\b|\bhowever\b", re.IGNORECASE)
 FINITE_VERB = re.compile(r"\b(?:is|are|was|were|had|has|have|been|remains?|remained)\b",
                          re.IGNORECASE)
@@ -198,7 +202,8 @@ def cues(text: str) -> list[Cue]:
             kept.append((start, end, positive))
     found = []
     for start, end, positive in sorted(kept):
-        if _is_wanted(text, start, HOPED_FOR) if positive else _is_remedied(text, start):
+        if (_is_wanted(text, start, HOPED_FOR) or _is_remedy_sought(text, start, kept)) \
+                if positive else _is_remedied(text, start):
             continue
         negated = positive and _is_negated(text, start, kept)
         found.append(Cue(text[start:end], start, positive and not negated, negated))
@@ -224,6 +229,14 @@ def _is_wanted(text: str, start: int, turn: re.Pattern) -> bool:
     """Whether the clause has turned, before `start`, to what is hoped for."""
     clause_start = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
     return turn.search(text, clause_start, start) is not None
+
+
+def _is_remedy_sought(text: str, start: int, kept: list[tuple[int, int, bool]]) -> bool:
+    """Whether a positive word is what a criticism earlier in the clause asks for: "needs to
+    do more to improve", "not enough is being done to create a positive culture"."""
+    clause_start = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
+    return any(not positive and clause_start <= end <= start
+               and INFINITIVE.search(text, end, start) for _, end, positive in kept)
 
 
 def _is_remedied(text: str, start: int) -> bool:
