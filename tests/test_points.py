@@ -359,3 +359,13 @@ def test_the_subject_is_what_a_rating_was_given_to():
 ])
 def test_what_a_criticism_asks_for_is_no_praise(text, kind):
     assert polarity(text).kind == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Attainment is above the national average in reading.", "findings"),
+    ("Attainment was below the council average.", "concerns"),
+    ("Practice was well below standard in most cases.", "concerns"),
+    ("Teachers make high-quality assessments of pupils' work.", "findings"),
+])
+def test_against_an_average_or_a_standard(text, kind):
+    assert polarity(text).kind == kind

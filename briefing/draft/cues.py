@@ -56,6 +56,7 @@ NEGATIVE = re.compile(r"\b(?:" + "|".join([
     r"unhappy|dissatisfied|distress\w*|frightened|scared|afraid|unkempt|squalor",
     r"unsatisfactor\w*|under-?developed|mundane|undemanding|limited progress",
     r"low (?:expectations|standards|aspirations|attendance|morale|levels of \w+)",
+    r"below (?:the )?(?:[\w’'-]+ ){0,5}?(?:average|standards?|expectations?)", r"poorer",
     r"over-used|overused|over-crowd\w*|overcrowd\w*|crowding|overdue|out of date",
     r"(?:beyond|above|over) (?:[\w’']+ ){0,4}capacity",
     r"(?:faces?|faced|facing) (?:[\w-]+ ){0,2}challenges?", r"must overcome",
@@ -104,6 +105,7 @@ POSITIVE = re.compile(r"\b(?:" + "|".join([
     r"happy", r"make (?:a )?(?:real |positive |big )?difference", r"very good",
     r"warm(?:th|ly)?", r"homely", r"flourish\w*", r"thriv\w*", r"top (?:marks|grades?|rating)",
     r"exceptional(?:ly)?", r"sufficient(?:ly)?", r"adequate(?:ly)?", r"(?:well|highly) regarded",
+    r"above (?:the )?(?:[\w’'-]+ ){0,5}?average", r"high[- ]quality",
     (r"no (?:major |significant |serious )?(?:concerns?|problems?|issues?|weaknesses?"
      r"|shortcomings?|failings?)"),
     (r"(?:view|claim|concern|criticism|suggestion|allegation)s? (?:is|was|are|were) not"
