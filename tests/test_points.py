@@ -369,3 +369,16 @@ def test_what_a_criticism_asks_for_is_no_praise(text, kind):
 ])
 def test_against_an_average_or_a_standard(text, kind):
     assert polarity(text).kind == kind
+
+
+def test_a_relative_clause_between_speaker_and_verb_is_not_the_speaker():
+    from briefing.language.attribution import before
+    assert before("The report, which was submitted to the Assembly, said: ")[0].strip() \
+        == "The report"
+
+
+def test_what_must_wait_until_care_improves_and_notices_issued_are_actions():
+    assert polarity("The provider must not admit residents until care has improved.").kind \
+        is None
+    assert not_a_point("We have issued an improvement notice to the trust") \
+        == "an action required"

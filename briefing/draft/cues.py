@@ -130,7 +130,7 @@ SCOPE_END = re.compile(r"[,;:.!?–—]|\b(?:and|but|or|while|although|though|wh
                        re.IGNORECASE)
 HOPED_FOR = re.compile(
     r"\b(?:(?:in order |so as )?to [\"“‘']?(?:provide|ensure|achieve|deliver|make|secure|raise"
-    r"|drive|help|bring|give|promote|improve|become|keep|reach|sustain|embed)|before|whether|if"
+    r"|drive|help|bring|give|promote|improve|become|keep|reach|sustain|embed)|before|until|unless|whether|if"
     r"|(?:for|of|on|at|in|about) how|^how|(?<=[.!?] )how"
     r"|aim\w* to|hope\w* to|plan\w* to|ambition\w* to)\b", re.IGNORECASE)
 """Where a clause turns to what is wanted: its positive words are not found."""

@@ -56,7 +56,8 @@ REQUIRED_ACTION = re.compile(
     r"|introduce|develop|consider|implement|draw up|produce|submit)\b"
     r"|\b(?:is|are|was|were) (?:demanding|requiring|ordering|requesting)\b"
     r"|\bensuring that\b|\brecommend\w*\b|\blist of actions\b|\b(?:enforcement|urgent) action\b"
-    r"|\b(?:was|were|has been|have been) (?:issued|served) (?:with )?(?:a |an )?(?:warning|notice)",
+    r"|\b(?:was|were|has been|have been) (?:issued|served) (?:with )?(?:a |an )?(?:warning|notice)"
+    r"|\b(?:issued|served|imposed)\s+(?:[\w-]+\s+){0,4}?(?:notices?|warnings?|conditions)\b",
     re.IGNORECASE)
 METHOD = re.compile(
     r"^(?:(?:during|as part of) (?:the|its|this) (?:inspection|visit),?\s+)?"
