@@ -382,3 +382,10 @@ def test_what_must_wait_until_care_improves_and_notices_issued_are_actions():
         is None
     assert not_a_point("We have issued an improvement notice to the trust") \
         == "an action required"
+
+
+def test_a_subject_named_with_a_plural_noun():
+    source = parse_source("Northshire Youth Justice Services – Poor Practice Found\n\n"
+                          "Inspectors said Northshire Youth Justice Services had deteriorated.\n")
+    assert find_subject(source, find_inspector(source)).name.value \
+        == "Northshire Youth Justice Services"

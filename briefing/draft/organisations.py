@@ -53,7 +53,7 @@ DESCRIBED = re.compile(
 """An inspectorate described rather than named: "the government watchdog"."""
 ORGANISATION_NOUNS = (
     r"Police|Constabulary|(?:County |Borough |City |District )?Council"
-    r"|(?:NHS )?(?:Foundation )?Trust|Service|Nursery|Surgery|Practice|Centre|Clinic|Hospice"
+    r"|(?:NHS )?(?:Foundation )?Trust|Services?|Nursery|Surgery|Practice|Centre|Clinic|Hospice"
     r"|Hospitals?|Prison|Young Offender Institution|School|Academy|College|University"
     r"|Fire and Rescue Service|Ambulance Service|Health Board|Care Home|Home|House|Lodge"
     r"|Court|Grange")
