@@ -389,3 +389,15 @@ def test_a_subject_named_with_a_plural_noun():
                           "Inspectors said Northshire Youth Justice Services had deteriorated.\n")
     assert find_subject(source, find_inspector(source)).name.value \
         == "Northshire Youth Justice Services"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Pupils make insufficient progress in most lessons.", "concerns"),
+    ("Low expectations limit the progress that pupils make.", "concerns"),
+    ("Inspectors identified issues that needed urgent attention.", "concerns"),
+    ("Some problems related to the storage of medicines.", "concerns"),
+    ("Residents were left unattended for hours.", "concerns"),
+    ("Inspectors found no problems with medicines.", "findings"),
+])
+def test_a_criticism_of_what_would_be_praise(text, kind):
+    assert polarity(text).kind == kind

@@ -42,6 +42,10 @@ RATINGS_BELOW = r"inadequate|poor|weak|unsatisfactory|requires? improvement|spec
 QUOTE = r"[\"“”‘’']?"
 
 NEGATIVE = re.compile(r"\b(?:" + "|".join([
+    # a criticism of what would be praise, before the words it holds (the first alternative
+    # that matches is taken)
+    (r"(?:insufficient|limited|little|slow|poor|inadequate|no|minimal|patchy|variable)"
+     r" (?:[\w-]+ )?(?:progress|improvements?|support|leadership|care|oversight)"),
     # judging words
     r"concern(?:s|ed|ing)?", r"criticis\w*", r"criticiz\w*", r"inconsistent\w*",
     r"lack(?:s|ed|ing)?(?: of)?", r"insufficient\w*", r"inadequate\w*", r"poor(?:ly)?",
@@ -54,7 +58,9 @@ NEGATIVE = re.compile(r"\b(?:" + "|".join([
     r"squalid|decrepit|crumbling|dilapidated|derelict|infest\w*|vermin|rodents?|cockroach\w*",
     r"mould(?:y)?|damp|leak(?:s|ing|y)|chaotic|neglect(?:ed|ful)?|dire|appalling|grim|dearth",
     r"unhappy|dissatisfied|distress\w*|frightened|scared|afraid|unkempt|squalor",
-    r"unsatisfactor\w*|under-?developed|mundane|undemanding|limited progress",
+    r"unsatisfactor\w*|under-?developed|mundane|undemanding|unattended|problems?",
+    r"limit(?:s|ed|ing)? (?:[\w-]+ ){0,4}?progress",
+    r"(?:needs?|needed|needing|requir\w*) (?:urgent|immediate) (?:attention|improvement)",
     r"low (?:expectations|standards|aspirations|attendance|morale|levels of \w+)",
     r"below (?:the )?(?:[\w’'-]+ ){0,5}?(?:average|standards?|expectations?)", r"poorer",
     r"over-used|overused|over-crowd\w*|overcrowd\w*|crowding|overdue|out of date",
