@@ -401,3 +401,28 @@ def test_a_subject_named_with_a_plural_noun():
 ])
 def test_a_criticism_of_what_would_be_praise(text, kind):
     assert polarity(text).kind == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The trust is rated requires improvement for being safe, effective and responsive.",
+     "concerns"),
+    ("The overall rating was downgraded from outstanding, given in 2019, to good.", "concerns"),
+    ("The home was judged to have fallen short in most areas.", "concerns"),
+    ("Recruiting enough staff remains a challenge.", "concerns"),
+    ("Take-up of training remained low.", "concerns"),
+    ("Casework needs to continue to improve.", "concerns"),
+    ("The service could do more to support carers.", "concerns"),
+    ("There is still work to do.", "concerns"),
+    ("The accommodation was unsuitable and records were illegible.", "concerns"),
+    ("Anti-bullying arrangements were in their early stages.", "concerns"),
+])
+def test_more_ways_of_saying_what_falls_short(text, kind):
+    assert polarity(text).kind == kind
+
+
+def test_a_chief_inspector_written_in_lower_case_and_a_yoi():
+    source = parse_source("Cookham Wood YOI opened too soon, said the chief inspector of "
+                          "prisons.\n\nInspectors said the wings were unsafe.\n")
+    inspector = find_inspector(source)
+    assert inspector.name.value.lower() == "chief inspector of prisons"
+    assert find_subject(source, inspector).name.value == "Cookham Wood YOI"

@@ -59,6 +59,13 @@ NEGATIVE = re.compile(r"\b(?:" + "|".join([
     r"mould(?:y)?|damp|leak(?:s|ing|y)|chaotic|neglect(?:ed|ful)?|dire|appalling|grim|dearth",
     r"unhappy|dissatisfied|distress\w*|frightened|scared|afraid|unkempt|squalor",
     r"unsatisfactor\w*|under-?developed|mundane|undemanding|unattended|problems?",
+    r"unsuitabl[ey]|inappropriate(?:ly)?|illegible|over-ambitious|far from ideal|poor choice",
+    r"downgraded|f[ae]ll(?:en)? short|(?:ordered|forced) to close|closure notice",
+    r"(?:remains?|remained|still) (?:a )?(?:significant |serious |major )?(?:challenge|concern|problem)",
+    r"(?:remains?|remained|was|were|is|are) (?:too |very )?low",
+    r"(?:could|can|should) (?:still )?do more", r"(?:still )?(?:more )?work to do",
+    r"more action (?:is |was )?(?:needed|required)", r"needs? to continue to improve",
+    r"in (?:their|its) early stages",
     r"limit(?:s|ed|ing)? (?:[\w-]+ ){0,4}?progress",
     r"(?:needs?|needed|needing|requir\w*) (?:urgent|immediate) (?:attention|improvement)",
     r"low (?:expectations|standards|aspirations|attendance|morale|levels of \w+)",
@@ -136,7 +143,8 @@ SCOPE_END = re.compile(r"[,;:.!?–—]|\b(?:and|but|or|while|although|though|wh
                        re.IGNORECASE)
 HOPED_FOR = re.compile(
     r"\b(?:(?:in order |so as )?to [\"“‘']?(?:provide|ensure|achieve|deliver|make|secure|raise"
-    r"|drive|help|bring|give|promote|improve|become|keep|reach|sustain|embed)|before|until|unless|whether|if"
+    r"|drive|help|bring|give|promote|improve|become|keep|reach|sustain|embed)|before|until|unless|whether|if|for being"
+    r"|(?:downgraded|dropped|fallen|fell|slipped|declined)\b[^.;]{0,40}?\bfrom"
     r"|(?:for|of|on|at|in|about) how|^how|(?<=[.!?] )how"
     r"|aim\w* to|hope\w* to|plan\w* to|ambition\w* to)\b", re.IGNORECASE)
 """Where a clause turns to what is wanted: its positive words are not found."""

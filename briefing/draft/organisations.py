@@ -45,8 +45,8 @@ INSPECTORATE = re.compile(
     rf"|\b(?:{_ABBREVIATIONS}|HMI[A-Z]{{1,6}})\b|\b(?i:{_BARE})\b")
 """Inspectorates by the shape of their names, and those known by a bare name or abbreviation."""
 CHIEF_INSPECTOR = re.compile(
-    r"\b(?:(?:Her|His)\s+Majesty['’]s\s+|HM\s+)?Chief\s+Inspector\s+of\s+(?:the\s+)?"
-    r"[A-Z][\w’'-]*(?:\s+(?:and|&)\s+[A-Z][\w’'-]*)?")
+    r"\b(?:(?:Her|His)\s+Majesty['’]s\s+|HM\s+)?(?i:chief\s+inspector)\s+of\s+(?:the\s+)?"
+    r"[A-Za-z][\w’'-]*(?:\s+(?:and|&)\s+[A-Z][\w’'-]*)?")
 """The office a text may name the inspector by: "HM Chief Inspector of Prisons"."""
 DESCRIBED = re.compile(
     r"\b(?:the|a)\s+(?:[a-z]+\s+){0,2}(?:watchdog|regulator|(?i:inspectorate))\b", re.IGNORECASE)
@@ -60,7 +60,7 @@ ORGANISATION_NOUNS = (
 SUBJECT = re.compile(
     rf"\b([A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w’'-]*){{0,6}}\s+"
     rf"(?:{ORGANISATION_NOUNS})|HMP(?:\s+[A-Z][\w’'-]*){{1,2}}"
-    rf"|HMYOI(?:\s+[A-Z][\w’'-]*){{1,2}})\b"
+    rf"|HMYOI(?:\s+[A-Z][\w’'-]*){{1,2}}|(?:[A-Z][\w’'-]*\s+){{1,3}}YOI)\b"
     rf"(?:['’]s((?:\s+[a-z][\w’'-]*){{1,3}}\s+services(?:\s+department)?))?")
 SERVICES_AT = re.compile(
     rf"\b(?:children|adult)['’]s\s+(?:social\s+(?:care\s+)?)?services\s+(?:at|of|in)"
