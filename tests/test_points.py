@@ -426,3 +426,14 @@ def test_a_chief_inspector_written_in_lower_case_and_a_yoi():
     inspector = find_inspector(source)
     assert inspector.name.value.lower() == "chief inspector of prisons"
     assert find_subject(source, inspector).name.value == "Cookham Wood YOI"
+
+
+def test_she_with_nobody_named_is_someone_to_fill_in_not_the_last_body():
+    text = ("Inspectors said the surgery was unsafe, the regulator said.\n\n"
+            "A former receptionist, who asked not to be named, also raised concerns.\n\n"
+            "She said: “I know patients are not safe there and it worries me every day.”\n")
+    draft = draft_briefing(parse_source(text))
+    names = {person.id: person.name for person in draft.people}
+    speakers = {names[reaction.person] for reaction in draft.reactions
+                for quote in reaction.quotes if "patients are not safe" in quote.text}
+    assert speakers == {"UNKNOWN – fill in"}

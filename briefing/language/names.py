@@ -38,6 +38,10 @@ ORGANISATION_WORDS = frozenset("""
 constabulary police council trust hospital hospitals service services inspectorate
 commission department unit authority board office agency
 """.split())
+LAW_WORDS = frozenset("""
+act acts bill regulations regulation order code guidance framework standards
+""".split())
+"""The last words of a law or a code's name ("the Health and Social Care Act"), never a person's."""
 LEADING_WORDS = frozenset("""
 as so and but however meanwhile also now then today yesterday speaking responding commenting
 though although while when after before later earlier in addition finally separately
@@ -76,7 +80,7 @@ CLAUSE_REACH = 300
 TRAILING_PUNCTUATION = ",.;:!?)"
 POSSESSIVE_END = re.compile(r"['’]s?$")
 
-_NOT_NAME_WORDS = ROLE_WORDS | ORGANISATION_WORDS | ORGANISATION_NAME_NOUNS
+_NOT_NAME_WORDS = ROLE_WORDS | ORGANISATION_WORDS | ORGANISATION_NAME_NOUNS | LAW_WORDS
 _TITLES = KEPT_TITLES | COURTESY_TITLES
 _SENTENCE_STARTS = SENTENCE_WORDS - {"the", "a", "an"}
 _POSSESSIVE = re.compile(r"['’]s$")
