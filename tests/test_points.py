@@ -437,3 +437,18 @@ def test_she_with_nobody_named_is_someone_to_fill_in_not_the_last_body():
     speakers = {names[reaction.person] for reaction in draft.reactions
                 for quote in reaction.quotes if "patients are not safe" in quote.text}
     assert speakers == {"UNKNOWN – fill in"}
+
+
+def test_paywall_words_are_the_sites_furniture():
+    from briefing.inputs.source import Paragraph, ParagraphKind
+    for text in ("Register Now to Continue Reading",
+                 "Thank you for visiting our archive of features. Why not register today and "
+                 "enjoy the following great benefits:"):
+        assert boilerplate_reason(Paragraph(1, text, ParagraphKind.TEXT, 1)) \
+            == "the site's furniture"
+
+
+def test_a_committee_is_no_commitment_and_unimplemented_is_a_concern():
+    assert polarity("The Committee received a report on the inspection.").kind is None
+    assert polarity("The safeguarding policy remained largely unimplemented.").kind \
+        == "concerns"

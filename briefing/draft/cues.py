@@ -60,6 +60,7 @@ NEGATIVE = re.compile(r"\b(?:" + "|".join([
     r"unhappy|dissatisfied|distress\w*|frightened|scared|afraid|unkempt|squalor",
     r"unsatisfactor\w*|under-?developed|mundane|undemanding|unattended|problems?",
     r"unsuitabl[ey]|inappropriate(?:ly)?|illegible|over-ambitious|far from ideal|poor choice",
+    r"unimplemented|not (?:yet )?(?:implemented|embedded|in place)",
     r"downgraded|f[ae]ll(?:en)? short|(?:ordered|forced) to close|closure notice",
     r"(?:remains?|remained|still) (?:a )?(?:significant |serious |major )?(?:challenge|concern|problem)",
     r"(?:remains?|remained|was|were|is|are) (?:too |very )?low",
@@ -109,7 +110,7 @@ POSITIVE = re.compile(r"\b(?:" + "|".join([
     # judging words
     r"prais\w*", r"commend\w*", r"good", r"strong\w*", r"improv\w*", r"effective(?:ly)?",
     r"(?<!\bas )well(?! as\b|-being|-led\b| beyond| above| below| over| under)",
-    r"positive\w*", r"progress\w*", r"commit\w*", r"dedicat\w*", r"outstanding", r"excellent",
+    r"positive\w*", r"progress\w*", r"commit(?:ted|ment|ments)?", r"dedicat\w*", r"outstanding", r"excellent",
     r"thorough\w*", r"quick(?:ly)?", r"pleased", r"impress\w*", r"decisive\w*",
     r"clear (?:evidence|understanding|vision|grip|focus|plan)", r"strengths?", r"kind(?:ness)?",
     r"compassion\w*", r"dignity", r"respect(?:ed|ful)?", r"well-led", r"well led", r"better",
