@@ -452,3 +452,11 @@ def test_a_committee_is_no_commitment_and_unimplemented_is_a_concern():
     assert polarity("The Committee received a report on the inspection.").kind is None
     assert polarity("The safeguarding policy remained largely unimplemented.").kind \
         == "concerns"
+
+
+@pytest.mark.parametrize("text", [
+    "On ten days there were fewer staff than the provider had assessed as necessary.",
+    "The unit was often short-staffed at night.",
+])
+def test_too_few_staff_is_a_concern(text):
+    assert polarity(text).kind == "concerns"

@@ -61,6 +61,8 @@ NEGATIVE = re.compile(r"\b(?:" + "|".join([
     r"unsatisfactor\w*|under-?developed|mundane|undemanding|unattended|problems?",
     r"unsuitabl[ey]|inappropriate(?:ly)?|illegible|over-ambitious|far from ideal|poor choice",
     r"unimplemented|not (?:yet )?(?:implemented|embedded|in place)",
+    (r"(?:fewer|less) (?:[\w-]+ ){0,3}than (?:[\w-]+ ){0,6}?(?:necessary|needed|required|planned"
+     r"|assessed|safe)"), r"understaff\w*|short[- ]staffed|(?:fewer|less) staff",
     r"downgraded|f[ae]ll(?:en)? short|(?:ordered|forced) to close|closure notice",
     r"(?:remains?|remained|still) (?:a )?(?:significant |serious |major )?(?:challenge|concern|problem)",
     r"(?:remains?|remained|was|were|is|are) (?:too |very )?low",
