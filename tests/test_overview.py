@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 
 from briefing.commands.build import run_build
 from briefing.project import Project
+from briefing.site.filters import css_string
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -142,3 +143,11 @@ def test_the_summary_is_a_page_of_the_site_linked_from_the_overview(built):
         assert summary.find("link", rel="canonical")["href"] == f"{SITE_URL}{slug}/summary.html"
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{SITE_URL}{CUMBRIA}/summary.html</loc>" in sitemap
+
+
+def test_a_running_title_cannot_end_its_string_or_its_style_element():
+    quoted = css_string('Police "needs" </style><script>x</script> \\ Ōfsted')
+    assert quoted.startswith('"') and quoted.endswith('"')
+    inside = quoted[1:-1]
+    assert not set(inside) & set('"\'<>/;{}'), inside
+    assert "\\00003c" in inside and "Ōfsted" in inside
