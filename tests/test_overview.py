@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 from briefing.commands.build import run_build
 from briefing.project import Project
 from briefing.site.filters import css_string
+from shared_texts import CORPUS, SEED
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -34,11 +35,10 @@ def built(tmp_path_factory, config_for) -> tuple[Path, Path]:
     """(site folder, docs folder) of the two curated briefings."""
     project = tmp_path_factory.mktemp("overview")
     docs = project / "docs"
-    for slug, source in ((CUMBRIA, FIXTURES / "draft_samples" / CUMBRIA / "source.txt"),
-                         (KENT, FIXTURES / "samples" / KENT / "source.txt")):
+    for slug, source in ((CUMBRIA, SEED), (KENT, CORPUS / KENT / "source.txt")):
         (docs / slug).mkdir(parents=True)
         shutil.copy(FIXTURES / "briefings" / slug / "briefing.yml", docs / slug)
-        shutil.copy(source, docs / slug)
+        shutil.copy(source, docs / slug / "source.txt")
     config = config_for(project, docs, project / "site")
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))
     config.write_text(yaml.safe_dump({**settings, "site_url": SITE_URL}), encoding="utf-8")

@@ -22,6 +22,7 @@ from briefing.project import Project
 
 from .paper import PrintedPage, page_count, pdf_pages, print_to_pdf, unescaped
 from .support import CUMBRIA, KENT, ROOT, BuiltSite, write_config
+from shared_texts import CORPUS, SEED
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SAMPLES = ROOT.parent / "shared" / "samples"
@@ -36,11 +37,10 @@ def curated_site(tmp_path_factory) -> BuiltSite:
     """The default briefing and the Kent one, from the test fixtures."""
     folder = tmp_path_factory.mktemp("paper")
     docs = folder / "docs"
-    for slug, source in ((CUMBRIA, FIXTURES / "draft_samples" / CUMBRIA / "source.txt"),
-                         (KENT, FIXTURES / "samples" / KENT / "source.txt")):
+    for slug, source in ((CUMBRIA, SEED), (KENT, CORPUS / KENT / "source.txt")):
         (docs / slug).mkdir(parents=True)
         shutil.copy(FIXTURES / "briefings" / slug / "briefing.yml", docs / slug)
-        shutil.copy(source, docs / slug)
+        shutil.copy(source, docs / slug / "source.txt")
     result = run_build(Project(write_config(folder, docs)))
     return BuiltSite(result.site_dir, docs)
 
