@@ -460,3 +460,32 @@ def test_a_committee_is_no_commitment_and_unimplemented_is_a_concern():
 ])
 def test_too_few_staff_is_a_concern(text):
     assert polarity(text).kind == "concerns"
+
+
+def test_how_ratings_work_is_no_finding():
+    assert not_a_point("The other three grades are 'outstanding', 'good' and 'requires "
+                       "improvement'") == "how ratings work"
+    assert not_a_point("The regulator uses a six-point evaluation scale") == "how ratings work"
+    assert not_a_point("The home was rated good in two areas, requires improvement in one and "
+                       "inadequate in another") is None
+
+
+def test_an_inspector_named_before_their_inspectorate_speaks_for_it():
+    text = ("Northshire Nursery has been rated outstanding by Ofsted.\n\n"
+            "Jane Doe Ofsted inspector gave special praise to the caring staff.\n\n"
+            "She said in the report: “Children make rapid progress and are very happy here.”\n")
+    draft = draft_briefing(parse_source(text))
+    people = {person.name: person for person in draft.people}
+    assert people["Jane Doe"].role == "Ofsted inspector"
+    assert people["Jane Doe"].speaks_for == "inspector"
+    assert any("rated outstanding" in point.text for point in draft.findings)
+
+
+def test_quotes_inside_a_sentence_whose_subject_is_observed_or_in_response():
+    from briefing.language.speech import find_speech
+    text = ("Inspectors could not be assured that the “safety of patients was being actively "
+            "promoted and protected”.\n\n"
+            "In response the health board said it is “building a programme of improvement to "
+            "enhance its services”.\n")
+    _, quotes = find_speech(parse_source(text), set())
+    assert [q.speaker.name for q in quotes] == ["Inspectors", "the health board"]

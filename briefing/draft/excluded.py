@@ -14,7 +14,7 @@ stands in. Out: why it is not a finding or a concern, or None. Left out:
   actions ("The CQC is demanding a long list of actions", "must take action to",
   "ensuring that", recommendations);
 - how the inspection was done ("Inspectors observed 33 lessons", "The inspection
-  focused on ...").
+  focused on ..."), and how ratings work ("The other grades are 'good' and ...").
 """
 
 from __future__ import annotations
@@ -68,6 +68,18 @@ METHOD = re.compile(
     r"|\b(?:examined|examines|examine|looked at|looks at|assessed|assesses|explored|explores"
     r"|investigated|investigates|reviewed|reviews|considered|considers)\s+(?:how|whether"
     r"|the extent)\b", re.IGNORECASE)
+SCALE = re.compile(
+    r"\b(?:evaluation|grading|rating|[\w-]+-point) scale\b|\bpossible (?:grades|ratings)\b"
+    r"|\b(?:grades|ratings) (?:are|is)\b|\bthe other (?:\w+ )?(?:grades|ratings)\b"
+    r"|\bis the (?:lowest|highest) (?:possible )?(?:rating|grade|judgement)\b"
+    r"|\b(?:uses|provides|gives|awards) (?:[\w-]+ ){0,3}ratings? (?:based on|on a|across)\b",
+    re.IGNORECASE)
+GRADE_WORDS = re.compile(r"\b(?:outstanding|good|requires improvement|inadequate|adequate|weak"
+                         r"|unsatisfactory|satisfactory|excellent|very good)\b", re.IGNORECASE)
+JUDGED = re.compile(r"\b(?:rated|judged|graded|given|awarded|received|found|scored|deemed)\b",
+                    re.IGNORECASE)
+"""How ratings work, not what this inspection found: "The other three grades are 'outstanding',
+'good' and 'requires improvement'", "The regulator uses a six-point evaluation scale"."""
 INTRODUCING = re.compile(r"\b(?:noted|found|observed|said|says|stated|states|added|commented"
                          r"|reported|concluded|wrote|highlighted)\W*$", re.IGNORECASE)
 """A sentence that only introduces the words after it: "the inspectors also noted"."""
@@ -86,6 +98,9 @@ def not_a_point(statement: str, sentence: str = "") -> str | None:
         return "an action required"
     if METHOD.search(statement):
         return "how the inspection was done"
+    if SCALE.search(statement) or (len({g.lower() for g in GRADE_WORDS.findall(statement)}) >= 3
+                                   and not JUDGED.search(statement)):
+        return "how ratings work"
     if INTRODUCING.search(statement):
         return "introduces what follows"
     return None
