@@ -489,3 +489,14 @@ def test_quotes_inside_a_sentence_whose_subject_is_observed_or_in_response():
             "enhance its services”.\n")
     _, quotes = find_speech(parse_source(text), set())
     assert [q.speaker.name for q in quotes] == ["Inspectors", "the health board"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("‘Safe’ and ‘effective’ remained at requires improvement.", "concerns"),
+    ("The ‘well-led’ domain improved from requires improvement to good.", "findings"),
+    ("The school was rated ‘good’ by inspectors.", "findings"),
+    ("This was a worrying inspection.", "concerns"),
+    ("Investigations must become more effective.", "concerns"),
+])
+def test_what_was_rated_named_in_quotes_and_what_must_become_better(text, kind):
+    assert polarity(text).kind == kind

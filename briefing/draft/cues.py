@@ -61,6 +61,8 @@ NEGATIVE = re.compile(r"\b(?:" + "|".join([
     r"unsatisfactor\w*|under-?developed|mundane|undemanding|unattended|problems?",
     r"unsuitabl[ey]|inappropriate(?:ly)?|illegible|over-ambitious|far from ideal|poor choice",
     r"unimplemented|not (?:yet )?(?:implemented|embedded|in place)",
+    r"worr(?:ying|ied|ies)|alarming|troubling|disturbing",
+    r"(?:must|should|needs? to|needed to) (?:become|be made|get) (?:more|better|less) [\w-]+",
     (r"(?:fewer|less) (?:[\w-]+ ){0,3}than (?:[\w-]+ ){0,6}?(?:necessary|needed|required|planned"
      r"|assessed|safe)"), r"understaff\w*|short[- ]staffed|(?:fewer|less) staff",
     r"downgraded|f[ae]ll(?:en)? short|(?:ordered|forced) to close|closure notice",
@@ -109,6 +111,9 @@ NEGATIVE = re.compile(r"\b(?:" + "|".join([
      r" (?:levels? of |rates? of |numbers? of )?(?:[\w-]+ )?(?:" + HARMS + r")"),
 ]) + r")\b", re.IGNORECASE)
 POSITIVE = re.compile(r"\b(?:" + "|".join([
+    # a rating's rise, before the words it holds (the first alternative that matches is taken)
+    (r"(?:improved|improving|rose|risen|moved|upgraded|climbed) from " + QUOTE + r"[\w ]{1,25}?" + QUOTE
+     + r" to " + QUOTE + r"(?:good|outstanding)"),
     # judging words
     r"prais\w*", r"commend\w*", r"good", r"strong\w*", r"improv\w*", r"effective(?:ly)?",
     r"(?<!\bas )well(?! as\b|-being|-led\b| beyond| above| below| over| under)",
@@ -130,8 +135,6 @@ POSITIVE = re.compile(r"\b(?:" + "|".join([
     r"highest (?:possible )?(?:rating|grade|mark|score)s?",
     (r"(?:removed|lifted|out of|no longer)\s+(?:[\w’']+\s+){0,3}?" + QUOTE
      + r"(?:" + RATINGS_BELOW + r")(?:" + QUOTE + r"\s+rating)?"),
-    (r"(?:improved|rose|risen|moved|upgraded|climbed) from " + QUOTE + r"[\w ]{1,25}?" + QUOTE
-     + r" to " + QUOTE + r"(?:good|outstanding)"),
     # less of what harms
     r"(?:" + FALL + r") (?:in )?(?:the )?(?:number of )?(?:" + HARMS + r")",
 ]) + r")\b", re.IGNORECASE)
@@ -159,6 +162,8 @@ REMEDIED = re.compile(
 """Where a clause turns to what is to be remedied, answered or known ("responding quickly
 to clear and specific concerns", "a clear understanding of the weaknesses"): its negative
 words are not found."""
+NAMED_DIMENSION = re.compile(r"\s+(?:and|or)\s+[‘'\"“]|\s+(?:remained|remains|was|were|is|are"
+                             r"|domains?|key questions?|areas?|categor(?:y|ies))\b", re.IGNORECASE)
 INFINITIVE = re.compile(r"\bto\s+(?:[\w-]+\s+){0,3}?[\"“‘']?$|\bto\s+\w+\b", re.IGNORECASE)
 """A purpose after a criticism: what is to be done, not what was found."""
 CLAUSE_END = re.compile(r"[;.!?]|\bbut\b|\bwhile\b|\bhowever\b", re.IGNORECASE)
@@ -221,6 +226,8 @@ def cues(text: str) -> list[Cue]:
             kept.append((start, end, positive))
     found = []
     for start, end, positive in sorted(kept):
+        if positive and _is_named_dimension(text, start, end):
+            continue
         if (_is_wanted(text, start, HOPED_FOR) or _is_remedy_sought(text, start, kept)) \
                 if positive else _is_remedied(text, start):
             continue
@@ -248,6 +255,14 @@ def _is_wanted(text: str, start: int, turn: re.Pattern) -> bool:
     """Whether the clause has turned, before `start`, to what is hoped for."""
     clause_start = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
     return turn.search(text, clause_start, start) is not None
+
+
+def _is_named_dimension(text: str, start: int, end: int) -> bool:
+    """Whether a positive word is the name of what was rated, in quotes: "‘Safe’ and
+    ‘effective’ remained at requires improvement", "the ‘well-led’ domain"."""
+    if start == 0 or text[start - 1] not in "‘'\"“" or text[end:end + 1] not in "’'\"”":
+        return False
+    return NAMED_DIMENSION.match(text, end + 1) is not None
 
 
 def _is_remedy_sought(text: str, start: int, kept: list[tuple[int, int, bool]]) -> bool:
