@@ -500,3 +500,14 @@ def test_quotes_inside_a_sentence_whose_subject_is_observed_or_in_response():
 ])
 def test_what_was_rated_named_in_quotes_and_what_must_become_better(text, kind):
     assert polarity(text).kind == kind
+
+
+def test_it_after_the_report_is_named_in_narration_is_the_report():
+    from briefing.language.speech import find_speech
+    text = ("The trust said it had taken “immediate action to improve its record keeping on "
+            "the ward”.\n\n"
+            "The report also found that staff worked hard.\n\n"
+            "It stated: “There were serious shortfalls in relation to patients’ records and "
+            "care plans.”\n")
+    _, quotes = find_speech(parse_source(text), set())
+    assert quotes[-1].speaker.name.lower() in ("the report", "report")

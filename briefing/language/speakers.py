@@ -28,6 +28,7 @@ __all__ = ["Cast", "Speaker", "bare_name", "note_mention", "note_voices", "settl
 
 PRONOUNS = {"he", "she"}
 BODY_PRONOUNS = {"it", "they"}
+SENTENCE_END = re.compile(r"[.!?][\"”’]?\s*$")
 VOICE_MENTION = re.compile(
     r"\b(?:the|its|their)\s+(?:[a-z’'-]+\s+)?(?P<noun>inspectors|inspection team|inspectorate"
     r"|report|watchdog|regulator)\b", re.IGNORECASE)
@@ -233,6 +234,8 @@ def note_voices(cast: Cast, text: str) -> None:
     for voice in VOICE_MENTION.finditer(text):
         plural = voice.group("noun").lower().endswith(("s", "team"))
         cast.voiced["they" if plural else "it"] = voice.group(0)
+        if not text[:voice.start()].strip(" \"“”") or SENTENCE_END.search(text[:voice.start()]):
+            cast.last_body = None  # "The report also found ...": "it" now means the report
 
 
 def settle(cast: Cast) -> dict[int, Speaker]:
@@ -261,8 +264,8 @@ def _spokesperson(people: list[Speaker], phrase: str, paragraph: int) -> Speaker
         return None
     known = next((p for p in people if p.name == found[0]), None)
     if known is None:
-        known = Speaker(found[0], "spokesperson", found[1], first_paragraph=paragraph)
-        people.append(known)
+        people.append(known := Speaker(found[0], "spokesperson", found[1],
+                                       first_paragraph=paragraph))
     return known
 
 
@@ -277,8 +280,7 @@ def _known(people: list[Speaker], name: str) -> Speaker | None:
     if len(words) > 1:
         return _completed(named, name)
     by_surname = [p for p in named if p.surname == words[0]]
-    by_first = [p for p in named if not p.surname_only
-                and bare_name(p.name).split()[0] == words[0]]
+    by_first = [p for p in named if not p.surname_only and bare_name(p.name).split()[0] == words[0]]
     return by_surname[-1] if by_surname else (by_first[0] if len(by_first) == 1 else None)
 
 
@@ -294,7 +296,5 @@ def _completed(named: list[Speaker], name: str) -> Speaker | None:
 def _holds_role(person: Speaker, described: str) -> bool:
     """Whether a named person's role holds every role word of a described one."""
     found = names.role_alone(described)
-    if found is None or not found[1]:
-        return False
     role = (person.role or "").lower().split()
-    return all(word in role for word in found[1])
+    return found is not None and bool(found[1]) and all(word in role for word in found[1])
