@@ -68,6 +68,40 @@ def test_a_paragraph_number_settles_words_that_stand_twice():
     assert briefing.reactions[0].quotes[0].citation.paragraph.number == 6
 
 
+LIBRARY_WORDS = {"scalar", "token", "<block", "mapping", "parsing", "scanning", "node",
+                 "constructor", "stream", "sequence", "flow", "dictionary", "instance", "string",
+                 "input should"}
+"""What the YAML parser and the validator call things: no message may need them."""
+
+
+@pytest.mark.parametrize("case", FAILING)
+def test_messages_speak_the_writer_s_language(case):
+    for line in expected_lines(case):
+        message = line.split(": ", 1)[1].lower()
+        assert not {w for w in LIBRARY_WORDS if w in message}, line
+
+
+@pytest.mark.parametrize("case, difference", [
+    ("quote-not-in-source", '"good" -> "great"'),
+    ("quote-changed-case", '"We" -> "we"'),
+    ("quote-ends-differently", '"complete." -> "completed."'),
+])
+def test_a_misquote_names_the_words_that_differ(case, difference):
+    (line,) = expected_lines(case)
+    assert f"Where they differ (source -> yours): {difference}." in line
+
+
+def test_a_closest_passage_keeps_its_last_word():
+    """A window that dropped the differing last word would suggest a second difference."""
+    (line,) = expected_lines("passage-ends-differently")
+    assert 'Closest passage (paragraph 3): "records that were not always complete."' in line
+
+
+def test_a_passage_cited_to_the_wrong_paragraph_is_told_where_it_stands():
+    (line,) = expected_lines("passage-not-in-cited-paragraph")
+    assert line.endswith("It stands in paragraph 2: correct the paragraph number.")
+
+
 def test_the_corpus_covers_the_defects_and_the_tolerances():
     assert len(FAILING) >= 20
     assert {"ok-minimal", "ok-elided-quote", "ok-typographic-quotes", "ok-dash-variant"} <= set(

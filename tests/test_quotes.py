@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.checks.passages import closest_passage, elided_parts, find_passage, fold
+from briefing.checks.closest import closest_passage
+from briefing.checks.passages import elided_parts, find_passage, fold
 from briefing.inputs.source import parse_source
 
 ROOT = Path(__file__).resolve().parents[1]

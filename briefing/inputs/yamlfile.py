@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .yamlerrors import QUOTE_TIP, explain
+
 MAX_NODES = 100_000
 """More nodes than any honest briefing has; aliases count each time they expand."""
 MAX_DEPTH = 40
@@ -67,11 +69,11 @@ def load_yaml(text: str) -> YamlDocument:
         raise YamlSyntaxError(f"values are nested too deeply (more than {MAX_DEPTH} levels).",
                               1) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        raise YamlSyntaxError(_describe(error), line) from None
-    except yaml.YAMLError as error:
-        raise YamlSyntaxError(str(error), None) from None
+        mistake = explain(error, text)
+        raise YamlSyntaxError(mistake.message, mistake.line) from None
+    except yaml.YAMLError:
+        raise YamlSyntaxError("the file cannot be read as YAML. Check it against the example "
+                              "in README.md.", None) from None
     document = YamlDocument(data=None)
     if node is not None:
         document.data = _Walker(document.lines).value(node, ())
@@ -91,16 +93,6 @@ def _compose(text: str) -> yaml.Node | None:
     except RecursionError:
         # libyaml stopped at its nesting limit and said where; Python ran out of stack.
         raise libyaml_error from None
-
-
-def _describe(error: yaml.MarkedYAMLError) -> str:
-    parts = [error.context, error.problem]
-    message = "YAML syntax error: " + ", ".join(p for p in parts if p) + "."
-    start, end = error.context_mark, error.problem_mark
-    if start and end and start.line != end.line and "scanning" in (error.context or ""):
-        # An unclosed quote is noticed where the file ends; say where it opened.
-        message += f" It starts on line {start.line + 1}."
-    return message
 
 
 class _Walker:
@@ -162,8 +154,11 @@ class _Walker:
             return node.value
         try:
             return self.constructor.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError as error:
-            raise YamlSyntaxError(_describe(error), node.start_mark.line + 1) from None
-        except (ValueError, OverflowError) as error:
-            raise YamlSyntaxError(f"cannot read {node.value!r}: {error}.",
+        except yaml.constructor.ConstructorError:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise YamlSyntaxError(
+                f"'{tag}' marks a kind of value a briefing does not hold: remove it, or put "
+                "the whole value in quotes.", node.start_mark.line + 1) from None
+        except (ValueError, OverflowError):
+            raise YamlSyntaxError(f"{node.value!r} cannot be read as a number. {QUOTE_TIP}",
                                   node.start_mark.line + 1) from None
