@@ -9,11 +9,14 @@
   their HTML is sanitised (`on_page_content`);
 - `on_post_page`: each page as MkDocs writes it, for the zip and the link check;
 - `on_post_build`: the rest of the build (data files, downloads, zip, link check);
+- under `serve`, a briefing with problems: the page of problems in place of the site
+  (`preview`), so the preview never hangs and recovers by itself;
   `on_build_error` and `end_build`: the build abandoned, its workers stopped.
 """
 
 from __future__ import annotations
 
+import logging
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -35,8 +38,11 @@ from ..site.archive import archive_path
 from ..site.security import sanitise_html
 from .config import BriefingConfig
 from .files import download_pages, published_stylesheet, site_files
+from .preview import problem_files
 from .template_page import TemplatePage
 from .theme import configured, page_renderer
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 RENDERED_TEMPLATE = "prerendered.html"
 """What MkDocs renders a generated page with: the HTML the build rendered for it, as it is."""
@@ -76,7 +82,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._build = build = self._running.enter_context(build_site(settings))
         except CheckFailed as failure:
             self.failure = failure
-            raise PluginError(str(failure)) from None
+            if not self.serving:
+                raise PluginError(str(failure)) from None
+            # A failed build would hold every request of the preview until one succeeds.
+            log.info("The preview shows these problems in place of every page until they are "
+                     "fixed:\n%s", failure)
+            config.theme.static_templates.clear()  # they need a site to show
+            return problem_files(config, failure)
         self.briefings = build.plan.briefings
         self._downloads = download_pages(config, build.plan)
         return site_files(files, config, build.plan, stylesheet)
@@ -88,6 +100,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files):
         """The last event before MkDocs reads every page, which takes a while on a large site:
         the generated pages need none of it, so their rendering starts here."""
+        if self._build is None:
+            return nav  # the preview of problems (`preview`): no pages to render
         build, documentation = self._current, list(files.documentation_pages())
         generated = {f.src_uri: f.page for f in documentation if isinstance(f.page, TemplatePage)}
         render = page_renderer(generated | self._downloads, build, config, nav, documentation)
@@ -119,6 +133,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return build.contexts.for_page(context, page.file.src_uri, page.canonical_url)
 
     def on_template_context(self, context, /, *, template_name: str, config: MkDocsConfig):
+        if self._build is None:
+            return context
         return self._current.contexts.for_template(context)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
