@@ -165,10 +165,23 @@ def test_build_py_itself_fails_cleanly_on_a_bad_case(tmp_path, previous_site, co
     config = config_for(tmp_path, CASES / "quote-wrong-paragraph" / "docs", previous_site)
     result = subprocess.run(
         [sys.executable, str(ROOT / "build.py"), "--config", str(config), "build"],
-        capture_output=True, text=True, encoding="utf-8", cwd=tmp_path, timeout=60)
+        capture_output=True, text=True, encoding="utf-8", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr == failed_build_output("quote-wrong-paragraph")
     assert "Traceback" not in result.stderr + result.stdout
+    assert tree_of(previous_site) == PREVIOUS_SITE
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_mkdocs_build_of_a_bad_case_keeps_the_previous_site_too(engine, tmp_path, previous_site,
+                                                                config_for, tree_of):
+    """MkDocs empties the site folder after `on_pre_build`: the plugin checks before that."""
+    config = config_for(tmp_path, CASES / "several-problems" / "docs", previous_site)
+    result = subprocess.run([sys.executable, "-m", engine, "build", "-f", str(config)],
+                            capture_output=True, text=True, encoding="utf-8", cwd=tmp_path)
+    assert result.returncode == 1
+    assert all(line in result.stderr for line in expected_lines("several-problems"))
+    assert "Cleaning site directory" not in result.stderr
     assert tree_of(previous_site) == PREVIOUS_SITE
 
 

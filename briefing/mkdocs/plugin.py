@@ -1,5 +1,7 @@
 """The MkDocs plugin: a thin adapter that runs the build (`pipeline.build_site`) at MkDocs' events.
 
+- `on_pre_build` (`mkdocs build` only): load and check every briefing before MkDocs
+  empties the site folder, so that a failure leaves the previous site;
 - `on_files`: start the build (load, check, model, group, plan) and hand MkDocs the
   files to publish, the generated pages among them (`files.site_files`);
 - `on_env` / `on_nav`: the theme's environment made strict; the generated pages handed
@@ -17,7 +19,7 @@
 from __future__ import annotations
 
 import logging
-from contextlib import ExitStack
+from contextlib import ExitStack, closing
 from pathlib import Path
 
 import jinja2
@@ -31,7 +33,8 @@ from mkdocs.structure.pages import Page
 
 from ..errors import CheckFailed
 from ..model.briefing import Briefing
-from ..pipeline import BrokenLinks, BuildSettings, SiteBuild, build_site
+from ..parallel.workers import Workers
+from ..pipeline import BrokenLinks, BuildSettings, SiteBuild, build_site, load_site
 from ..progress import Progress
 from ..project import PLUGIN, ConfigError
 from ..site.archive import archive_path
@@ -53,6 +56,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.staged = False
+        """Set by `build.py`, which builds into a fresh folder of its own and swaps it in."""
+        self._loaded: list[Briefing] | None = None
         self.failure: CheckFailed | None = None
         """Why the last build's checks failed, for `build.py` to report as it reports `check`."""
         self.briefings: tuple[Briefing, ...] = ()
@@ -72,12 +78,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         config.theme.static_templates.update({"404.html", "feed.xml"})
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """`mkdocs build` empties the site folder next: check every briefing first, so that a
+        failed build leaves the previous site as it was (`build.py` stages its builds)."""
+        self.failure, self._loaded = None, None
+        if self.serving or self.staged:
+            return
+        with closing(Workers(may_fork=True)) as workers:
+            try:
+                self._loaded = load_site(Path(config.docs_dir), self.config.max_file_mb, workers)
+            except CheckFailed as failure:
+                self.failure = failure
+                raise PluginError(str(failure)) from None
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        self.failure = None
         stylesheet = published_stylesheet(files)
         settings = BuildSettings(
             Path(config.docs_dir), Path(config.site_dir), stylesheet, self.config.archive_name,
-            self.config.archive, self.config.max_file_mb, previewing=self.serving)
+            self.config.archive, self.config.max_file_mb, previewing=self.serving,
+            loaded=self._loaded)
+        self._loaded = None
         try:
             self._build = build = self._running.enter_context(build_site(settings))
         except CheckFailed as failure:
