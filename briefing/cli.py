@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .project import Project
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXPORTS_DIR = "exports"
+"""Where `export` writes unless told: a folder of the project that .gitignore leaves out."""
 COUNTED_WARNINGS_MAX = 50
 """A build counts `check`'s warnings on sites up to this many briefings (about 10 ms each to
 measure); a larger site's build says to run `check` instead of taking that long."""
@@ -139,10 +141,14 @@ def _export(project: Project, args) -> int:
     if not args.slugs and not args.all:
         print("error: name the briefing(s) to export, or use --all.", file=sys.stderr)
         return EXIT_USAGE
-    written = run_export(project, args.slugs, Path(args.output_dir), everything=args.all,
+    output_dir = Path(args.output_dir) if args.output_dir else project.root / EXPORTS_DIR
+    written = run_export(project, args.slugs, output_dir, everything=args.all,
                          force=args.force)
     for path in written:
         print(f"Wrote {_shown_path(path)}")
+    if not args.output_dir:
+        print(f"({EXPORTS_DIR}{os.sep} is the project's folder for exports, which git ignores; "
+              "--output-dir DIR writes elsewhere.)")
     return EXIT_OK
 
 
@@ -209,8 +215,9 @@ def _parser(default_config: Path) -> argparse.ArgumentParser:
     export.add_argument("slugs", nargs="*", metavar="SLUG", help="the briefing folder name(s)")
     export.add_argument("--all", action="store_true",
                         help="every briefing, plus the whole site as a zip")
-    export.add_argument("--output-dir", default=".", metavar="DIR",
-                        help="where to write (default: the current folder)")
+    export.add_argument("--output-dir", metavar="DIR",
+                        help=f"where to write (default: {EXPORTS_DIR}/ in the project, which "
+                             ".gitignore leaves out)")
     export.add_argument("--force", action="store_true", help="replace files that exist")
     commands.add_parser("schema", help="write docs/briefing.schema.json and README.md's "
                                        "metadata reference from the model")

@@ -335,3 +335,19 @@ def test_the_built_site_folder_is_readable_like_any_other_folder(tmp_path, monke
     finally:
         os.umask(previous)
     assert stat.S_IMODE((tmp_path / "site").stat().st_mode) == 0o755
+
+
+# --- export ---------------------------------------------------------------------------------
+
+def test_export_writes_into_the_project_s_ignored_exports_folder(tmp_path, config_for,
+                                                                 monkeypatch, capsys):
+    shutil.copytree(ROOT / "tests" / "bad_input" / "ok-minimal" / "docs", tmp_path / "docs")
+    config = config_for(tmp_path, tmp_path / "docs", tmp_path / "site")
+    monkeypatch.chdir(tmp_path)
+    assert main(["--config", str(config), "export", "northshire"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"Wrote exports{os.sep}northshire.html"
+    assert "git ignores" in out[1]
+    assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == ["northshire.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "exports", "mkdocs.yml"]
+    assert "/exports/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
