@@ -30,9 +30,27 @@ measure); a larger site's build says to run `check` instead of taking that long.
 
 def run(default_config: Path) -> NoReturn:
     """`build.py`'s entry point: run the command given, then end the process."""
-    code = main(default_config=default_config)
+    try:
+        code = main(default_config=default_config)
+    except ModuleNotFoundError as missing:
+        if (missing.name or "").split(".")[0] == __package__:
+            raise  # our own module: a bug, not a setup to fix
+        print(_not_installed(missing.name or "?"), file=sys.stderr)
+        code = EXIT_USAGE
     before_exit()
     sys.exit(code)
+
+
+def _not_installed(module: str) -> str:
+    """What to do when `build.py` runs in a Python that lacks the packages it needs: most
+    often, a terminal where the project's virtual environment is not active."""
+    activate = r".venv\Scripts\activate" if os.name == "nt" else ". .venv/bin/activate"
+    return (f"error: this Python ({sys.executable}) lacks what Briefing needs (the module "
+            f"'{module}' is not installed).\n"
+            f"Activate the project's virtual environment, then run the command again:\n"
+            f"  {activate}\n"
+            f"No .venv folder yet? Create it once, in the project folder:\n"
+            f"  python3 -m venv .venv && {activate} && pip install -e .")
 
 
 def main(argv: list[str] | None = None, default_config: Path | None = None) -> int:

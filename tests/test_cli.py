@@ -351,3 +351,14 @@ def test_export_writes_into_the_project_s_ignored_exports_folder(tmp_path, confi
     assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == ["northshire.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "exports", "mkdocs.yml"]
     assert "/exports/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_build_py_in_a_python_without_the_packages_says_what_to_do(tmp_path):
+    """`-S` leaves out site-packages: a Python where the virtual environment is not active."""
+    result = subprocess.run([sys.executable, "-S", str(ROOT / "build.py"), "check"],
+                            capture_output=True, text=True, encoding="utf-8", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "is not installed" in result.stderr
+    assert "Activate the project's virtual environment, then run the command again:" in (
+        result.stderr)
