@@ -30,10 +30,11 @@ from briefing.checks.passages import (
     fold,
 )
 from briefing.inputs.source import parse_source
+from conftest import DEFAULT_BRIEFING
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_FILES = sorted((ROOT / "tests" / "fixtures" / "samples").glob("*/source.txt")) + [
-    ROOT / "docs" / "cumbria-child-protection" / "source.txt"]
+    DEFAULT_BRIEFING / "source.txt"]
 REAL_TEXTS = [path.read_text(encoding="utf-8") for path in SOURCE_FILES]
 
 PROPERTY = settings(max_examples=150, derandomize=True, database=None, deadline=None,
