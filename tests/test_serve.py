@@ -24,7 +24,7 @@ import pytest
 from conftest import ROOT, write_config
 
 MINIMAL = ROOT / "tests" / "bad_input" / "ok-minimal" / "docs"
-HANG_GUARD = 120
+HANG_GUARD = 600
 """Seconds a request may take before it counts as hung: far beyond any rebuild."""
 POLLS = 600
 """How many times to ask (a fifth of a second apart) for a rebuild to show."""
