@@ -98,14 +98,14 @@ def test_a_duplicate_key_is_an_error_naming_both_lines():
     with pytest.raises(YamlSyntaxError) as raised:
         load_yaml("title: One\nsummary: Two\ntitle: Three\n")
     assert raised.value.line == 3
-    assert raised.value.message == "duplicate key 'title' (first written on line 1); keep one."
+    assert raised.value.message == "the field 'title' is written twice (first on line 1); keep one."
 
 
 def test_a_duplicate_key_deep_inside_is_found():
     with pytest.raises(YamlSyntaxError) as raised:
         load_yaml("findings:\n  - id: a\n    text: x\n    id: b\n")
     assert raised.value.line == 4
-    assert "duplicate key 'id' (first written on line 2)" in raised.value.message
+    assert "the field 'id' is written twice (first on line 2)" in raised.value.message
 
 
 def test_the_same_key_in_two_list_items_is_no_duplicate():
@@ -140,8 +140,9 @@ know (tests/test_bad_input.py checks every expected message for the same words).
 
 @pytest.mark.parametrize("text, line, message", [
     ("a: 1\n<<: {b: 2}\n", 2, "merge keys ('<<') are not supported; write the keys out."),
-    ("? [a, b]\n: c\n", 1, "a key must be a plain name."),
-    ("~: x\n", 1, "a key must be a name, not None."),
+    ("? [a, b]\n: c\n", 1, "a field name must be a word, not a list or fields: write "
+                          "'name: value'."),
+    ("~: x\n", 1, "a field name must be a word, not nothing: write 'name: value'."),
 ])
 def test_keys_we_do_not_accept(text, line, message):
     with pytest.raises(YamlSyntaxError) as raised:

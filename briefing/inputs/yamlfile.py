@@ -132,13 +132,14 @@ class _Walker:
                 )
             key = self.scalar(key_node)
             if not isinstance(key, (str, int)):
+                shown = "nothing" if key is None else repr(key)
                 raise YamlSyntaxError(
-                    f"a key must be a name, not {key!r}.", key_node.start_mark.line + 1
-                )
+                    f"a field name must be a word, not {shown}: write 'name: value'.",
+                    key_node.start_mark.line + 1)
             if key in result:
                 first = self.lines.get(path + (key,))
                 raise YamlSyntaxError(
-                    f"duplicate key '{key}' (first written on line {first}); keep one.",
+                    f"the field '{key}' is written twice (first on line {first}); keep one.",
                     key_node.start_mark.line + 1,
                 )
             self.lines[path + (key,)] = key_node.start_mark.line + 1
@@ -147,7 +148,8 @@ class _Walker:
 
     def scalar(self, node: yaml.Node) -> object:
         if not isinstance(node, yaml.ScalarNode):
-            raise YamlSyntaxError("a key must be a plain name.", node.start_mark.line + 1)
+            raise YamlSyntaxError("a field name must be a word, not a list or fields: write "
+                                  "'name: value'.", node.start_mark.line + 1)
         if node.tag in TEXT_TAGS:
             # Dates stay text: the schema checks them, and an impossible date must not crash.
             # Text needs no constructing; it is most of a briefing, so this is most of the time.
