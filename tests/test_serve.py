@@ -115,7 +115,8 @@ def test_a_broken_briefing_shows_its_problem_at_every_address_then_the_site_agai
     status, body = until(server, page, "problem to fix")
     assert "docs/northshire/briefing.yml:7" in body
     assert "a tab character: YAML indents with spaces only" in body
-    assert '<meta http-equiv="refresh"' in body  # it asks again by itself
+    assert '<meta http-equiv="refresh"' in body  # without JavaScript, it asks again itself
+    assert 'fetch("/livereload/"' in body  # with it, it waits for the next build
     home_status, home = fetch(base)
     assert home_status == 200 and "docs/northshire/briefing.yml:7" in home
     assert "Traceback" not in body + home
