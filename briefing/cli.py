@@ -21,13 +21,36 @@ if TYPE_CHECKING:
     from .project import Project
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXPORTS_DIR = "exports"
+"""Where `export` writes unless told: a folder of the project that .gitignore leaves out."""
+COUNTED_WARNINGS_MAX = 50
+"""A build counts `check`'s warnings on sites up to this many briefings (about 10 ms each to
+measure); a larger site's build says to run `check` instead of taking that long."""
 
 
 def run(default_config: Path) -> NoReturn:
     """`build.py`'s entry point: run the command given, then end the process."""
-    code = main(default_config=default_config)
+    try:
+        code = main(default_config=default_config)
+    except ModuleNotFoundError as missing:
+        if (missing.name or "").split(".")[0] == __package__:
+            raise  # our own module: a bug, not a setup to fix
+        print(_not_installed(missing.name or "?"), file=sys.stderr)
+        code = EXIT_USAGE
     before_exit()
     sys.exit(code)
+
+
+def _not_installed(module: str) -> str:
+    """What to do when `build.py` runs in a Python that lacks the packages it needs: most
+    often, a terminal where the project's virtual environment is not active."""
+    activate = r".venv\Scripts\activate" if os.name == "nt" else ". .venv/bin/activate"
+    return (f"error: this Python ({sys.executable}) lacks what Briefing needs (the module "
+            f"'{module}' is not installed).\n"
+            f"Activate the project's virtual environment, then run the command again:\n"
+            f"  {activate}\n"
+            f"No .venv folder yet? Create it once, in the project folder:\n"
+            f"  python3 -m venv .venv && {activate} && pip install -e .")
 
 
 def main(argv: list[str] | None = None, default_config: Path | None = None) -> int:
@@ -61,13 +84,24 @@ def main(argv: list[str] | None = None, default_config: Path | None = None) -> i
 
 def _build(project: Project, args) -> int:
     from .commands.build import run_build
+    from .commands.check import warning_count
 
     result = run_build(project, Path(args.site_dir) if args.site_dir else None)
     shown = _shown_path(result.site_dir)
-    warnings = plural(result.warnings, "warning") if result.warnings else "no warnings"
-    print(f"Built {plural(result.briefings, 'briefing')} ({plural(result.pages, 'page')}, "
-          f"{warnings}) into {shown}{os.sep} in {result.seconds:.2f} s.")
+    counted = result.briefings <= COUNTED_WARNINGS_MAX
+    warnings = warning_count(project) if counted else 0
+    counts = [plural(result.pages, "page")]
+    if result.warnings:
+        counts.append(plural(result.warnings, "build warning"))
+    if not counted:
+        counts.append("warnings not counted on a site this size")
+    else:
+        counts.append(f"{plural(warnings, 'warning')} from check" if warnings else "no warnings")
+    print(f"Built {plural(result.briefings, 'briefing')} ({', '.join(counts)}) into "
+          f"{shown}{os.sep} in {result.seconds:.2f} s.")
     print(f"Open {shown}{os.sep}index.html in a browser, or run: python build.py serve")
+    if warnings or not counted:
+        print("To see each warning, run: python build.py check")
     return EXIT_OK
 
 
@@ -76,7 +110,8 @@ def _check(project: Project, args) -> int:
 
     report = run_check(project, update_lock=args.update_lock,
                        accept_changed=args.accept_changed)
-    print(report.summary)
+    failed = bool(report.warnings) and args.strict
+    print(report.summary if failed else f"OK: {report.summary}")
     print("Coverage:")
     for line in coverage_lines(report):
         print(line)
@@ -84,7 +119,7 @@ def _check(project: Project, args) -> int:
         print(line)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    if report.warnings and args.strict:
+    if failed:
         print(f"{plural(len(report.warnings), 'warning')}; --strict makes them errors.",
               file=sys.stderr)
         return EXIT_PROBLEMS
@@ -124,10 +159,14 @@ def _export(project: Project, args) -> int:
     if not args.slugs and not args.all:
         print("error: name the briefing(s) to export, or use --all.", file=sys.stderr)
         return EXIT_USAGE
-    written = run_export(project, args.slugs, Path(args.output_dir), everything=args.all,
+    output_dir = Path(args.output_dir) if args.output_dir else project.root / EXPORTS_DIR
+    written = run_export(project, args.slugs, output_dir, everything=args.all,
                          force=args.force)
     for path in written:
         print(f"Wrote {_shown_path(path)}")
+    if not args.output_dir:
+        print(f"({EXPORTS_DIR}{os.sep} is the project's folder for exports, which git ignores; "
+              "--output-dir DIR writes elsewhere.)")
     return EXIT_OK
 
 
@@ -194,8 +233,9 @@ def _parser(default_config: Path) -> argparse.ArgumentParser:
     export.add_argument("slugs", nargs="*", metavar="SLUG", help="the briefing folder name(s)")
     export.add_argument("--all", action="store_true",
                         help="every briefing, plus the whole site as a zip")
-    export.add_argument("--output-dir", default=".", metavar="DIR",
-                        help="where to write (default: the current folder)")
+    export.add_argument("--output-dir", metavar="DIR",
+                        help=f"where to write (default: {EXPORTS_DIR}/ in the project, which "
+                             ".gitignore leaves out)")
     export.add_argument("--force", action="store_true", help="replace files that exist")
     commands.add_parser("schema", help="write docs/briefing.schema.json and README.md's "
                                        "metadata reference from the model")

@@ -58,6 +58,9 @@ class BuildSettings:
     max_file_mb: float = DEFAULT_MAX_MB
     previewing: bool = False
     """Under `mkdocs serve`: pages allow its live-reload script, and nothing forks."""
+    loaded: list[Briefing] | None = None
+    """The briefings, if already loaded and checked (`mkdocs build` checks them before MkDocs
+    empties the site folder, so that a failure leaves the previous site)."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,8 @@ def build_site(settings: BuildSettings) -> Iterator[SiteBuild]:
     with closing(workers):
         # Loading a large site makes millions of objects, all kept: collect less often.
         workers.hold_collector()
-        briefings = load_site(settings.docs_dir, settings.max_file_mb, workers)  # load, check, model
+        briefings = settings.loaded if settings.loaded is not None else load_site(
+            settings.docs_dir, settings.max_file_mb, workers)  # load, check, model
         workers.hold_collector()  # and leave what was loaded out of every collection
         with pinned_build_time(briefings):
             collection = build_collection(briefings)  # group

@@ -3,13 +3,29 @@ that builds a docs folder kept somewhere other than the project's own `docs/`.""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
+from briefing.commands.schema import SCHEMA_FILE, schema_text
+
 ROOT = Path(__file__).resolve().parents[1]
 """The project: mkdocs.yml, build.py, docs/, templates/."""
+DEFAULT_DOCS = ROOT / "tests" / "fixtures" / "default-docs"
+"""The default briefing as the project ships it in docs/, kept for the tests: they never read
+the user's docs/, which grows and changes with the user's own briefings."""
+CUMBRIA = "cumbria-child-protection"
+DEFAULT_BRIEFING = DEFAULT_DOCS / CUMBRIA
+
+
+def default_project(folder: Path) -> Path:
+    """A project in `folder` as a fresh clone has it: docs/ holding the default briefing, and
+    mkdocs.yml (returned)."""
+    shutil.copytree(DEFAULT_DOCS, folder / "docs")
+    (folder / "docs" / SCHEMA_FILE).write_text(schema_text(), encoding="utf-8", newline="\n")
+    return write_config(folder, folder / "docs", folder / "site")
 
 
 def write_config(folder: Path, docs_dir: Path, site_dir: Path) -> Path:

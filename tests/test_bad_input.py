@@ -68,6 +68,40 @@ def test_a_paragraph_number_settles_words_that_stand_twice():
     assert briefing.reactions[0].quotes[0].citation.paragraph.number == 6
 
 
+LIBRARY_WORDS = {"scalar", "token", "<block", "mapping", "parsing", "scanning", "node",
+                 "constructor", "stream", "sequence", "flow", "dictionary", "instance", "string",
+                 "input should"}
+"""What the YAML parser and the validator call things: no message may need them."""
+
+
+@pytest.mark.parametrize("case", FAILING)
+def test_messages_speak_the_writer_s_language(case):
+    for line in expected_lines(case):
+        message = line.split(": ", 1)[1].lower()
+        assert not {w for w in LIBRARY_WORDS if w in message}, line
+
+
+@pytest.mark.parametrize("case, difference", [
+    ("quote-not-in-source", '"good" -> "great"'),
+    ("quote-changed-case", '"We" -> "we"'),
+    ("quote-ends-differently", '"complete." -> "completed."'),
+])
+def test_a_misquote_names_the_words_that_differ(case, difference):
+    (line,) = expected_lines(case)
+    assert f"Where they differ (source -> yours): {difference}." in line
+
+
+def test_a_closest_passage_keeps_its_last_word():
+    """A window that dropped the differing last word would suggest a second difference."""
+    (line,) = expected_lines("passage-ends-differently")
+    assert 'Closest passage (paragraph 3): "records that were not always complete."' in line
+
+
+def test_a_passage_cited_to_the_wrong_paragraph_is_told_where_it_stands():
+    (line,) = expected_lines("passage-not-in-cited-paragraph")
+    assert line.endswith("It stands in paragraph 2: correct the paragraph number.")
+
+
 def test_the_corpus_covers_the_defects_and_the_tolerances():
     assert len(FAILING) >= 20
     assert {"ok-minimal", "ok-elided-quote", "ok-typographic-quotes", "ok-dash-variant"} <= set(
@@ -131,10 +165,23 @@ def test_build_py_itself_fails_cleanly_on_a_bad_case(tmp_path, previous_site, co
     config = config_for(tmp_path, CASES / "quote-wrong-paragraph" / "docs", previous_site)
     result = subprocess.run(
         [sys.executable, str(ROOT / "build.py"), "--config", str(config), "build"],
-        capture_output=True, text=True, encoding="utf-8", cwd=tmp_path, timeout=60)
+        capture_output=True, text=True, encoding="utf-8", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr == failed_build_output("quote-wrong-paragraph")
     assert "Traceback" not in result.stderr + result.stdout
+    assert tree_of(previous_site) == PREVIOUS_SITE
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_mkdocs_build_of_a_bad_case_keeps_the_previous_site_too(engine, tmp_path, previous_site,
+                                                                config_for, tree_of):
+    """MkDocs empties the site folder after `on_pre_build`: the plugin checks before that."""
+    config = config_for(tmp_path, CASES / "several-problems" / "docs", previous_site)
+    result = subprocess.run([sys.executable, "-m", engine, "build", "-f", str(config)],
+                            capture_output=True, text=True, encoding="utf-8", cwd=tmp_path)
+    assert result.returncode == 1
+    assert all(line in result.stderr for line in expected_lines("several-problems"))
+    assert "Cleaning site directory" not in result.stderr
     assert tree_of(previous_site) == PREVIOUS_SITE
 
 

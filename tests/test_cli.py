@@ -19,6 +19,7 @@ import yaml
 
 from briefing.cli import _COMMANDS, main
 from briefing.commands.schema import schema_text
+from conftest import DEFAULT_DOCS, default_project
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "mkdocs.yml"
@@ -33,9 +34,10 @@ COVERAGE_DEFAULT = ("Coverage:\n  cumbria-child-protection: 28 of 33 paragraphs 
 """The default briefing cites every paragraph that makes a point; the rest is context."""
 
 
-def build_py(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd,
-                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+def build_py(*args: str, cwd: Path, script: Path = ROOT / "build.py"
+             ) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(script), *args], cwd=cwd,
+                          capture_output=True, text=True, encoding="utf-8")
 
 
 def listed_commands(help_text: str) -> dict[str, str]:
@@ -76,9 +78,8 @@ def readme_commands(readme: Path) -> set[str]:
 
 @pytest.fixture
 def project(tmp_path, config_for) -> Path:
-    """A copy of the default project's docs in tmp_path, with its mkdocs.yml; returns the config."""
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    return config_for(tmp_path, tmp_path / "docs", tmp_path / "site")
+    """The default project as a fresh clone has it, in tmp_path; returns its mkdocs.yml."""
+    return default_project(tmp_path)
 
 
 # --- Usage ----------------------------------------------------------------------------------
@@ -144,8 +145,8 @@ def test_an_unreadable_config_exits_2_without_a_traceback(tmp_path, capsys):
 
 # --- check ----------------------------------------------------------------------------------
 
-def test_check_prints_ok_on_the_default_project(capsys):
-    assert main(["check"], default_config=CONFIG) == 0
+def test_check_prints_ok_on_the_default_project(project, capsys):
+    assert main(["--config", str(project), "check"]) == 0
     assert capsys.readouterr() == (OK_DEFAULT + COVERAGE_DEFAULT, "")
 
 
@@ -158,9 +159,9 @@ def test_check_writes_nothing(project, tree_of, capsys):
 
 # --- build ----------------------------------------------------------------------------------
 
-def test_build_prints_where_the_site_is(tmp_path, monkeypatch, capsys):
+def test_build_prints_where_the_site_is(project, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
-    assert main(["build", "--site-dir", "site"], default_config=CONFIG) == 0
+    assert main(["--config", str(project), "build", "--site-dir", "site"]) == 0
     out, err = capsys.readouterr()
     first, second = out.splitlines()
     pages = len(list((tmp_path / "site").rglob("*.html")))
@@ -170,9 +171,9 @@ def test_build_prints_where_the_site_is(tmp_path, monkeypatch, capsys):
     assert (tmp_path / "site" / "index.html").is_file()
 
 
-def test_build_names_a_site_outside_the_working_folder_in_full(tmp_path, capsys):
+def test_build_names_a_site_outside_the_working_folder_in_full(project, tmp_path, capsys):
     site = tmp_path / "elsewhere"
-    assert main(["build", "--site-dir", str(site)], default_config=CONFIG) == 0
+    assert main(["--config", str(project), "build", "--site-dir", str(site)]) == 0
     assert f"into {site}{os.sep} in " in capsys.readouterr().out
     assert (site / "cumbria-child-protection" / "source.html").is_file()
 
@@ -231,7 +232,7 @@ def test_a_template_error_fails_the_build_with_a_message_and_keeps_the_site(
     build problem: exit 1, a message naming the template, the previous site kept."""
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     (tmp_path / "templates" / "home.html").write_text(template, encoding="utf-8")
-    config = config_for(tmp_path, ROOT / "docs", tmp_path / "site")
+    config = config_for(tmp_path, DEFAULT_DOCS, tmp_path / "site")
     config.write_text(config.read_text("utf-8").replace(
         str((ROOT / "templates").resolve()), str(tmp_path / "templates")), encoding="utf-8")
     previous = {"index.html": b"previous\n", "briefings.json": b"{}\n"}
@@ -276,7 +277,11 @@ def test_build_py_help_and_usage_errors(tmp_path):
 
 
 def test_build_py_finds_the_mkdocs_yml_beside_it_from_any_folder(tmp_path):
-    result = build_py("check", cwd=tmp_path)
+    project = tmp_path / "project"
+    default_project(project)
+    shutil.copy(ROOT / "build.py", project)
+    (tmp_path / "elsewhere").mkdir()
+    result = build_py("check", cwd=tmp_path / "elsewhere", script=project / "build.py")
     assert (result.returncode, result.stdout, result.stderr) == (
         0, OK_DEFAULT + COVERAGE_DEFAULT, "")
 
@@ -324,14 +329,42 @@ def test_a_long_build_reports_progress_in_plain_lines_when_not_on_a_terminal():
     assert quiet.getvalue() == ""
 
 
-def test_the_built_site_folder_is_readable_like_any_other_folder(tmp_path, monkeypatch):
+def test_the_built_site_folder_is_readable_like_any_other_folder(project, tmp_path,
+                                                                monkeypatch):
     """The site is built in a private temporary folder; once in place a web server must read it."""
     import stat
 
     monkeypatch.chdir(tmp_path)
     previous = os.umask(0o022)
     try:
-        assert main(["build", "--site-dir", "site"], default_config=CONFIG) == 0
+        assert main(["--config", str(project), "build", "--site-dir", "site"]) == 0
     finally:
         os.umask(previous)
     assert stat.S_IMODE((tmp_path / "site").stat().st_mode) == 0o755
+
+
+# --- export ---------------------------------------------------------------------------------
+
+def test_export_writes_into_the_project_s_ignored_exports_folder(tmp_path, config_for,
+                                                                 monkeypatch, capsys):
+    shutil.copytree(ROOT / "tests" / "bad_input" / "ok-minimal" / "docs", tmp_path / "docs")
+    config = config_for(tmp_path, tmp_path / "docs", tmp_path / "site")
+    monkeypatch.chdir(tmp_path)
+    assert main(["--config", str(config), "export", "northshire"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"Wrote exports{os.sep}northshire.html"
+    assert "git ignores" in out[1]
+    assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == ["northshire.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "exports", "mkdocs.yml"]
+    assert "/exports/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_build_py_in_a_python_without_the_packages_says_what_to_do(tmp_path):
+    """`-S` leaves out site-packages: a Python where the virtual environment is not active."""
+    result = subprocess.run([sys.executable, "-S", str(ROOT / "build.py"), "check"],
+                            capture_output=True, text=True, encoding="utf-8", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "is not installed" in result.stderr
+    assert "Activate the project's virtual environment, then run the command again:" in (
+        result.stderr)

@@ -24,6 +24,7 @@ from briefing.parallel import workers
 from briefing.parallel.processes import fork_pool
 from briefing.parallel.workers import Workers
 from briefing.project import Project
+from conftest import DEFAULT_BRIEFING
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNT = 60
@@ -35,7 +36,7 @@ def site(tmp_path_factory, config_for) -> Path:
     folder = tmp_path_factory.mktemp("collection")
     docs = folder / "docs"
     write_synthetic_briefings(docs, COUNT - 1)
-    shutil.copytree(ROOT / "docs" / "cumbria-child-protection", docs / "cumbria-child-protection")
+    shutil.copytree(DEFAULT_BRIEFING, docs / "cumbria-child-protection")
     config = config_for(folder, docs, folder / "site")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(workers, "RENDER_IN_WORKERS_FROM", 0)

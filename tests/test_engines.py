@@ -9,14 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import default_project
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def engine_build(engine: str, site: Path) -> subprocess.CompletedProcess:
+def engine_build(engine: str, config: Path, site: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", engine, "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
-         "-d", str(site)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+        [sys.executable, "-m", engine, "build", "--strict", "-f", str(config), "-d", str(site)],
+        capture_output=True, text=True, cwd=config.parent)
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -27,8 +28,9 @@ def tree(folder: Path) -> dict[str, bytes]:
 def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path):
     pytest.importorskip("properdocs", reason="pip install properdocs (in the test extra)")
     built = {}
+    config = default_project(tmp_path / "project")
     for engine in ("mkdocs", "properdocs"):
-        result = engine_build(engine, tmp_path / engine)
+        result = engine_build(engine, config, tmp_path / engine)
         assert result.returncode == 0, result.stderr
         built[engine] = tree(tmp_path / engine)
     assert sorted(built["properdocs"]) == sorted(built["mkdocs"])

@@ -16,9 +16,10 @@ from briefing.commands.build import run_build
 from briefing.commands.new import run_new
 from briefing.language.marks import PLACEHOLDER
 from briefing.project import Project
+from conftest import DEFAULT_BRIEFING
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = ROOT / "docs" / "cumbria-child-protection"
+DEFAULT = DEFAULT_BRIEFING
 SAMPLES = ROOT.parent / "shared" / "samples"
 SLUG = "cumbria-child-protection"
 PAGES = ["index", "findings", "concerns", "reactions", "source", "people"]

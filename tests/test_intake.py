@@ -6,7 +6,6 @@ from __future__ import annotations
 import codecs
 import os
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -256,11 +255,9 @@ def test_a_50_mb_file_is_refused_at_once_without_being_read(tmp_path, monkeypatc
         handle.truncate(50_000_000)
     opened = []
     monkeypatch.setattr("builtins.open", lambda *args, **kwargs: opened.append(args))
-    started = time.perf_counter()
     with pytest.raises(IntakeError, match="is 50.0 MB, over the limit of 5 MB"):
         read_source(path, LIMIT)
-    assert time.perf_counter() - started < 0.5
-    assert opened == []
+    assert opened == []  # refused on its size alone: not a byte was read
 
 
 def test_a_list_written_one_item_a_line_ends_at_its_last_item():

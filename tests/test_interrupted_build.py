@@ -20,14 +20,16 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, read_tree, write_config
+from conftest import ROOT, default_project, read_tree, write_config
 
 from benchmarks.synthetic import write_synthetic_briefings
 
 BRIEFINGS = 200
 PAGES_BEFORE_STOPPING = 100
 """Stop once the staging folder holds this many pages: well under way, far from done (~1,700)."""
-TIMEOUT = 120
+TIMEOUT = 600
+"""Seconds: a guard against a build that never ends or never fills its staging folder, far
+beyond what either takes on any machine; not a speed limit."""
 
 
 def _environment(hash_seed: str = "0") -> dict[str, str]:
@@ -56,9 +58,11 @@ def big_docs(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def previous_site(tmp_path) -> tuple[Path, dict[str, bytes]]:
-    """The default briefing built into tmp_path/site by `build.py build --site-dir`, and its tree."""
+    """The default briefing built into tmp_path/site by `build.py build --site-dir`, and its tree
+    (the project beside it, in tmp_path/project)."""
     site = tmp_path / "site"
-    result = run_build_py("build", "--site-dir", str(site), cwd=ROOT)
+    config = default_project(tmp_path / "project")
+    result = run_build_py("--config", str(config), "build", "--site-dir", str(site), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     return site, read_tree(site)
 

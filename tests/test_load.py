@@ -14,6 +14,7 @@ import pytest
 from briefing.errors import CheckFailed
 from briefing.inputs.folders import find_briefing_folders
 from briefing.pipeline import load_site
+from conftest import DEFAULT_DOCS
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = ROOT / "tests" / "bad_input" / "ok-minimal" / "docs" / "northshire"
@@ -50,7 +51,7 @@ def test_briefings_are_newest_first(docs):
 
 
 def test_the_default_docs_folder_passes():
-    (briefing,) = load_site(ROOT / "docs")
+    (briefing,) = load_site(DEFAULT_DOCS)
     assert briefing.slug == "cumbria-child-protection"
     assert len(briefing.source) == 33
 

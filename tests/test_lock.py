@@ -28,6 +28,7 @@ from briefing.inputs.source import parse_source
 from briefing.inputs.yamlfile import load_yaml
 from briefing.pipeline import load_site
 from briefing.project import Project
+from conftest import DEFAULT_DOCS
 
 ROOT = Path(__file__).resolve().parents[1]
 SLUG = "cumbria-child-protection"
@@ -40,7 +41,7 @@ UPDATE = "python build.py check --update-lock"
 @pytest.fixture
 def project(tmp_path, config_for) -> Path:
     """A copy of the default project's docs, without its lock; returns its mkdocs.yml."""
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    shutil.copytree(DEFAULT_DOCS, tmp_path / "docs")
     (tmp_path / "docs" / SLUG / "source.lock").unlink(missing_ok=True)
     return config_for(tmp_path, tmp_path / "docs", tmp_path / "site")
 
@@ -168,7 +169,7 @@ def test_the_first_check_that_passes_writes_the_lock(project, capsys):
 def test_the_committed_lock_of_the_default_briefing_is_current(project, capsys):
     """A check of the default project writes nothing into docs/: its lock is what check
     would write."""
-    committed = (ROOT / "docs" / SLUG / "source.lock").read_bytes()
+    committed = (DEFAULT_DOCS / SLUG / "source.lock").read_bytes()
     locked(project, capsys)
     assert (folder_of(project) / "source.lock").read_bytes() == committed
 
@@ -176,7 +177,7 @@ def test_the_committed_lock_of_the_default_briefing_is_current(project, capsys):
 def test_the_lock_is_deterministic_lf_and_utf_8(tmp_path, config_for, capsys):
     written = []
     for name in ("one", "two elsewhere"):
-        shutil.copytree(ROOT / "docs", tmp_path / name / "docs")
+        shutil.copytree(DEFAULT_DOCS, tmp_path / name / "docs")
         (tmp_path / name / "docs" / SLUG / "source.lock").unlink()
         config = config_for(tmp_path / name, tmp_path / name / "docs", tmp_path / name / "site")
         written.append((locked(config, capsys) / "source.lock").read_bytes())
@@ -248,7 +249,7 @@ def test_mkdocs_build_holds_to_the_lock_too(project, capsys, tmp_path):
     docs = tree(folder)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project),
                              "-d", str(tmp_path / "mkdocs-site")], capture_output=True,
-                            text=True, encoding="utf-8", timeout=120, cwd=tmp_path,
+                            text=True, encoding="utf-8", cwd=tmp_path,
                             check=False)
     assert result.returncode != 0
     assert "has moved to paragraph 16 of source.txt" in result.stdout + result.stderr

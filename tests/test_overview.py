@@ -21,7 +21,8 @@ from bs4 import BeautifulSoup
 from briefing.commands.build import run_build
 from briefing.project import Project
 from briefing.site.filters import css_string
-from shared_texts import CORPUS, SEED
+from conftest import DEFAULT_BRIEFING
+from shared_texts import CORPUS
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -35,9 +36,11 @@ def built(tmp_path_factory, config_for) -> tuple[Path, Path]:
     """(site folder, docs folder) of the two curated briefings."""
     project = tmp_path_factory.mktemp("overview")
     docs = project / "docs"
-    for slug, source in ((CUMBRIA, SEED), (KENT, CORPUS / KENT / "source.txt")):
+    for slug, folder, source in (
+            (CUMBRIA, DEFAULT_BRIEFING, DEFAULT_BRIEFING / "source.txt"),
+            (KENT, FIXTURES / "briefings" / KENT, CORPUS / KENT / "source.txt")):
         (docs / slug).mkdir(parents=True)
-        shutil.copy(FIXTURES / "briefings" / slug / "briefing.yml", docs / slug)
+        shutil.copy(folder / "briefing.yml", docs / slug)
         shutil.copy(source, docs / slug / "source.txt")
     config = config_for(project, docs, project / "site")
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.checks.passages import closest_passage, elided_parts, find_passage, fold
+from briefing.checks.closest import closest_passage
+from briefing.checks.passages import elided_parts, find_passage, fold
 from briefing.inputs.source import parse_source
+from conftest import DEFAULT_BRIEFING
 from shared_texts import CORPUS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,7 +20,7 @@ def load(path: Path):
     return parse_source(path.read_text(encoding="utf-8"))
 
 
-DEFAULT = load(ROOT / "docs" / "cumbria-child-protection" / "source.txt")
+DEFAULT = load(DEFAULT_BRIEFING / "source.txt")
 DEVON = load(SAMPLES / "devon-cornwall-police-2016" / "source.txt")
 KENT = load(SAMPLES / "kent-police-2021" / "source.txt")
 WILTSHIRE = load(SAMPLES / "wiltshire-ofsted-2012" / "source.txt")

@@ -15,6 +15,7 @@ from briefing.inputs.reference import model_references, update_readme
 from briefing.inputs.schema import (BriefingMetadata, Citation, DateFact, Fact, Organisation, Point,
                              Quote, Reaction, Report, Source)
 from briefing.inputs.yamlfile import YamlSyntaxError, load_yaml
+from conftest import DEFAULT_BRIEFING
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -94,7 +95,7 @@ def test_metadata_is_frozen():
 
 
 def test_the_default_briefing_validates_with_its_shorthands_expanded():
-    text = (ROOT / "docs" / "cumbria-child-protection" / "briefing.yml").read_text("utf-8")
+    text = (DEFAULT_BRIEFING / "briefing.yml").read_text("utf-8")
     metadata = BriefingMetadata.model_validate(load_yaml(text).data)
     assert [len(metadata.findings), len(metadata.concerns), len(metadata.people),
             len(metadata.reactions)] == [5, 5, 3, 3]

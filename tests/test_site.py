@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 from briefing.commands.build import BuildFailed, run_build
 from briefing.site.links import scan
 from briefing.project import Project
+from conftest import DEFAULT_BRIEFING, default_project
 from shared_texts import CORPUS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,7 +84,7 @@ def briefing_nav(soup: BeautifulSoup):
 @pytest.fixture(scope="module")
 def default_site(tmp_path_factory) -> Site:
     folder = tmp_path_factory.mktemp("default") / "site"
-    result = run_build(Project(ROOT / "mkdocs.yml"), folder)
+    result = run_build(Project(default_project(folder.parent)), folder)
     assert (result.site_dir, result.briefings) == (folder.resolve(), 1)
     return Site(folder)
 
@@ -92,7 +93,7 @@ def default_site(tmp_path_factory) -> Site:
 def two_briefing_site(tmp_path_factory, config_for) -> Site:
     project = tmp_path_factory.mktemp("two")
     docs = project / "docs"
-    shutil.copytree(ROOT / "docs" / CUMBRIA, docs / CUMBRIA)
+    shutil.copytree(DEFAULT_BRIEFING, docs / CUMBRIA)
     (docs / KENT).mkdir()
     shutil.copy(FIXTURES / "briefings" / KENT / "briefing.yml", docs / KENT)
     shutil.copy(CORPUS / KENT / "source.txt", docs / KENT)
@@ -133,7 +134,7 @@ def test_every_expected_page_exists(default_site, two_briefing_site):
 
 def test_the_source_as_received_is_published_beside_its_page(default_site):
     published = default_site.folder / CUMBRIA / "source.txt"
-    assert published.read_bytes() == (ROOT / "docs" / CUMBRIA / "source.txt").read_bytes()
+    assert published.read_bytes() == (DEFAULT_BRIEFING / "source.txt").read_bytes()
 
 
 def navigation_links(site: Site, url: str) -> set[str]:
@@ -477,7 +478,7 @@ def test_default_source_paragraphs(default_site):
 
 
 def test_two_builds_are_byte_identical(default_site, tmp_path, tree_of):
-    run_build(Project(ROOT / "mkdocs.yml"), tmp_path / "again")
+    run_build(Project(default_project(tmp_path)), tmp_path / "again")
     assert tree_of(tmp_path / "again") == tree_of(default_site.folder)
 
 
@@ -524,7 +525,7 @@ def test_a_markdown_page_may_link_to_a_generated_page_s_anchors(tmp_path, config
     """MkDocs checks a Markdown page's links to anchors against the ids of the page linked to;
     a generated page's ids are known only once its template is rendered, and must count."""
     docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs" / CUMBRIA, docs / CUMBRIA)
+    shutil.copytree(DEFAULT_BRIEFING, docs / CUMBRIA)
     about = docs / "about.md"
     about.write_text(f"# About\n\n[A finding]({CUMBRIA}/findings.md#finding-commitment)\n",
                      encoding="utf-8")

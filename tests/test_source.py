@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from briefing.inputs.source import ParagraphKind, parse_source
+from conftest import DEFAULT_BRIEFING
 from shared_texts import CORPUS
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = CORPUS
-DEFAULT_SOURCE = ROOT / "docs" / "cumbria-child-protection" / "source.txt"
+DEFAULT_SOURCE = DEFAULT_BRIEFING / "source.txt"
 
 HEADING, LIST_ITEM, QUOTATION, ASIDE, TEXT = (
     ParagraphKind.HEADING, ParagraphKind.LIST_ITEM, ParagraphKind.QUOTATION,

@@ -29,6 +29,7 @@ from briefing.commands.build import run_build
 from briefing.commands.new import run_new
 from briefing.inputs.source import parse_source
 from briefing.project import Project
+from conftest import DEFAULT_BRIEFING, DEFAULT_DOCS, default_project
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
@@ -212,7 +213,7 @@ def misquoted(shown: list[Shown], docs: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def default_site(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("default") / "site"
-    run_build(Project(ROOT / "mkdocs.yml"), folder)
+    run_build(Project(default_project(folder.parent)), folder)
     return folder
 
 
@@ -222,7 +223,7 @@ def edited_site(tmp_path_factory, config_for) -> Path:
     written with straight apostrophes where the source has curly ones."""
     folder = tmp_path_factory.mktemp("edited")
     docs = folder / "docs"
-    shutil.copytree(ROOT / "docs" / CUMBRIA, docs / CUMBRIA)
+    shutil.copytree(DEFAULT_BRIEFING, docs / CUMBRIA)
     metadata = docs / CUMBRIA / "briefing.yml"
     text = metadata.read_text(encoding="utf-8")
     for old, new in EDITS.items():
@@ -261,7 +262,7 @@ EVERY_KIND = {"<blockquote>", "People's list", "<mark>", "JSON-LD", "briefing.js
 
 def test_every_quotation_the_default_site_shows_is_the_sources_text(default_site):
     shown = everything_shown(default_site, [CUMBRIA])
-    assert misquoted(shown, ROOT / "docs") == []
+    assert misquoted(shown, DEFAULT_DOCS) == []
     assert {item.kind for item in shown} == EVERY_KIND
     assert {item.where for item in shown if item.kind == "<mark>"} == {
         "cumbria-child-protection/source.html", "downloads/cumbria-child-protection.html"}

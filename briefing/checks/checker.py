@@ -22,7 +22,8 @@ from ..inputs.schema import BriefingMetadata, Citation, Quote
 from ..inputs.source import SourceText
 from ..inputs.yamlfile import item_path
 from .lock import held_to_lock
-from .passages import PassageMatch, closest_passage, find_passage
+from .closest import closest_passage, word_differences
+from .passages import PassageMatch, find_passage
 
 Path = tuple
 
@@ -115,13 +116,13 @@ class _Checker:
             return
         if citation.passage is None:
             return
-        matches = [m for m in find_passage(citation.passage, self.source)
-                   if m.paragraph.number == citation.paragraph]
+        found = find_passage(citation.passage, self.source)
+        matches = [m for m in found if m.paragraph.number == citation.paragraph]
         if matches:
             self.locations.matches[path] = matches[0]
         else:
             self.report(path + ("passage",), self.not_found(
-                citation.passage, f"paragraph {citation.paragraph}"))
+                citation.passage, f"paragraph {citation.paragraph}", found))
 
     def check_quote(self, quote: Quote, path: Path) -> None:
         matches = find_passage(quote.text, self.source)
@@ -151,7 +152,15 @@ class _Checker:
         if closest is not None:
             message += (f" Closest passage (paragraph {closest.paragraph.number}): "
                         f"\"{closest.text}\".")
+            differences = word_differences(passage, closest.text)
+            if differences:
+                message += " Where they differ (source -> yours): " + "; ".join(
+                    f"{_shown(theirs)} -> {_shown(ours)}" for theirs, ours in differences) + "."
         return message + " Check the wording, or mark a cut with \"...\"."
+
+
+def _shown(words: str) -> str:
+    return f"\"{words}\"" if words else "(nothing)"
 
 
 def _suggest(wrong: str, ids: set[str]) -> str:

@@ -1,8 +1,8 @@
 """Find a quoted passage in the source, word for word.
 
 In: a passage as the briefing writes it, and the `SourceText`. Out: the
-`PassageMatch`es (paragraph and character spans in its text), or, for a passage
-that is not there, the closest passage so the message can show it.
+`PassageMatch`es (paragraph and character spans in its text); for a passage that
+is not there, `closest` finds what the message shows instead.
 
 Tolerated, because they change no word: straight vs typographic quotation marks
 and apostrophes, the kind of dash and the spaces around it, runs of white space
@@ -49,16 +49,6 @@ class PassageMatch:
     gaps: tuple[tuple[str, ...], ...] = ()
     """What stands before, between and after the spans in the passage as written: "…" for
     a cut, "[words]" for an editor's insertion (one more than the spans; empty if none)."""
-
-
-@dataclass(frozen=True)
-class ClosestPassage:
-    """The passage of the source most like a passage that was not found."""
-
-    paragraph: Paragraph
-    text: str
-    similarity: float
-    """0 to 1: how alike the two are (difflib's ratio)."""
 
 
 class Normalised:
@@ -187,88 +177,3 @@ def _find_whole_words(text: str, part: str, position: int) -> int:
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
-
-
-CANDIDATES = 24
-"""Window starts, per passage, worth measuring with difflib: the ones most words point to."""
-VOTES_PER_WORD = 3
-
-
-def closest_passage(passage: str, source: SourceText) -> ClosestPassage | None:
-    """The run of source words most like `passage`, to show in a 'not found' message.
-
-    Measuring every window of a long source with difflib is far too slow (a 1 MB
-    source has 200,000 of them per width), so each source word that also occurs
-    in the passage votes for the window start that would line it up with its place
-    in the passage; only the starts with most votes are measured.
-    """
-    wanted = _comparable_words(" ".join(elided_parts(passage)))
-    if not wanted:
-        return None
-    places: dict[str, list[int]] = {}
-    for offset, word in enumerate(wanted):
-        places.setdefault(word, []).append(offset)
-    # A word the passage repeats often ("the") says little about where it stands, and
-    # would make the vote quadratic on repetitive text: it votes from its first places only.
-    places = {word: offsets[:VOTES_PER_WORD] for word, offsets in places.items()}
-    votes: dict[tuple[int, int], int] = {}
-    folded_paragraphs: dict[int, tuple[Paragraph, list[str]]] = {}
-    for paragraph in source.paragraphs:
-        folded = [_comparable_word(word) for word in paragraph.text.split()]
-        folded_paragraphs[paragraph.number] = paragraph, folded
-        for position, word in enumerate(folded):
-            for offset in places.get(word, ()):
-                key = (paragraph.number, position - offset)
-                votes[key] = votes.get(key, 0) + 1
-    if not votes:
-        if not source.paragraphs:
-            return None
-        first = source.paragraphs[0]
-        return ClosestPassage(first, " ".join(first.text.split()[:len(wanted)]), 0.0)
-    ranked = sorted(votes, key=lambda key: (-votes[key], key))[:CANDIDATES]
-    # First each candidate as the passage's own length; then around the best of them only.
-    best = max((_measure(wanted, *folded_paragraphs[n], start, len(wanted))
-                for n, start in ranked), key=lambda found: found.similarity)
-    paragraph, folded, start = *folded_paragraphs[best.paragraph.number], best.start
-    for width in _window_widths(len(wanted), len(paragraph.text.split())):
-        for begin in range(start - 3, start + 4):
-            found = _measure(wanted, paragraph, folded, begin, width)
-            if found.similarity > best.similarity:
-                best = found
-    return ClosestPassage(best.paragraph, best.text, best.similarity)
-
-
-@dataclass(frozen=True)
-class _Window:
-    paragraph: Paragraph
-    start: int
-    text: str
-    similarity: float
-
-
-def _measure(wanted: list[str], paragraph: Paragraph, folded: list[str], start: int,
-             width: int) -> _Window:
-    """How alike `wanted` is to the `width` words from `start` (moved inside the paragraph)."""
-    words = paragraph.text.split()
-    width = min(width, len(words))
-    start = min(max(start, 0), len(words) - width)
-    window = folded[start:start + width]
-    ratio = difflib.SequenceMatcher(None, wanted, window, autojunk=False).ratio()
-    return _Window(paragraph, start, " ".join(words[start:start + width]).strip(QUOTE_MARKS),
-                   ratio)
-
-
-def _comparable_words(text: str) -> list[str]:
-    return [_comparable_word(word) for word in text.split()]
-
-
-def _comparable_word(word: str) -> str:
-    """A word as the similarity measure sees it: folded, lower case, no quotation marks."""
-    return fold(word).lower().strip(QUOTE_MARKS)
-
-
-def _window_widths(wanted: int, available: int) -> range:
-    """Window sizes to try: a few words either side of the passage's length (words get dropped)."""
-    low = max(1, min(wanted - 3, available))
-    high = min(wanted + 3, available)
-    return range(low, max(low, high) + 1)

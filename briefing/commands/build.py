@@ -96,6 +96,7 @@ def _mkdocs_build(project: Project, staging: Path) -> tuple[int, int]:
     logger.addHandler(errors)
     config = project.load_config(site_dir=str(staging))
     plugin = briefing_plugin(config)
+    plugin.staged = True  # a fresh folder: nothing to keep, so no check before MkDocs cleans it
     try:
         mkdocs_build(config)
         return len(plugin.briefings), len(errors.messages)

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..checks.checker import Locations
+from ..checks.consistency import consistency_warnings
 from ..checks.coverage import Coverage, coverage_of
 from ..errors import CheckFailed, Problem
+from ..inputs.dates import build_date
 from ..inputs.folders import WholeBriefing
 from ..language.words import plural
 from ..pipeline import relative_to_project
@@ -27,6 +29,7 @@ SUMMARY_LINES_MAX = 50
 @dataclass(frozen=True)
 class CheckReport:
     summary: str
+    """What was checked, with its counts (the verdict, OK or not, is the caller's to give)."""
     coverage: tuple[Coverage, ...]
     warnings: tuple[Problem, ...]
     written: tuple[str, ...] = ()
@@ -47,7 +50,7 @@ def run_check(project: Project, update_lock: bool = False,
         raise
     measured: list[_Measured] = [m for m, _ in checked]
     written = write_locks([lock for _, lock in checked], project.root, update=update_lock)
-    summary = (f"OK: {plural(len(measured), 'briefing')} checked; "
+    summary = (f"{plural(len(measured), 'briefing')} checked; "
                f"{plural(sum(m.quotes for m in measured), 'quote')} found word for word in "
                f"their sources, {plural(sum(m.citations for m in measured), 'citation')} "
                "resolved.")
@@ -68,9 +71,20 @@ def _measure(loaded: WholeBriefing, locations: Locations) -> _Measured:
     worked out where it was checked, so that only these come back from a worker."""
     metadata = loaded.metadata
     coverage = coverage_of(loaded, locations)
-    return _Measured(coverage, coverage.warnings(loaded),
+    warnings = coverage.warnings(loaded) + consistency_warnings(loaded, build_date())
+    return _Measured(coverage, warnings,
                      sum(len(r.quotes) for r in metadata.reactions),
                      sum(len(p.cites) for p in metadata.findings + metadata.concerns))
+
+
+def warning_count(project: Project) -> int:
+    """How many warnings `check` gives (coverage and consistency), for a build's summary: the
+    briefings checked again, as `check` does, without writing any source.lock."""
+    return sum(project.check_site(then=_warnings_of))
+
+
+def _warnings_of(loaded: WholeBriefing, locations: Locations) -> int:
+    return len(_measure(loaded, locations).warnings)
 
 
 def coverage_lines(report: CheckReport) -> list[str]:

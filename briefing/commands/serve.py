@@ -1,4 +1,8 @@
-"""`build.py serve`: MkDocs' live-reloading server, after the same checks as a build."""
+"""`build.py serve`: MkDocs' live-reloading server, running the same checks as a build.
+
+While a briefing has problems, every address shows them (the plugin's `preview`), and the
+terminal lists them; the site comes back by itself once they are fixed.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,8 @@ from ..project import Project
 
 
 def run_serve(project: Project, dev_addr: str | None = None) -> None:
-    """Check once (refusing to start on errors), then serve and rebuild on every edit."""
-    project.load_site()
+    """Serve and rebuild on every edit (a mistake in mkdocs.yml stops it first)."""
+    project.load_config()
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     logger = logging.getLogger("mkdocs")

@@ -8,6 +8,7 @@ pinned build time (a full day).
 from __future__ import annotations
 
 import datetime
+import os
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 """A year, a month or a day."""
@@ -23,3 +24,13 @@ def first_day(iso: str) -> datetime.date:
 def precision(iso: str) -> str:
     """`year`, `month` or `day`: how much of the date is known."""
     return ("year", "month", "day")[iso.count("-")]
+
+
+def build_date() -> datetime.date:
+    """The day of this build: SOURCE_DATE_EPOCH when set (the reproducible-builds convention,
+    which `site.reproducible` also honours), else today. Only `check`'s warnings read it: a
+    date after it cannot be a date the source gives."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+    return datetime.datetime.now(datetime.timezone.utc).date()

@@ -13,21 +13,20 @@ problems of every briefing; `pipeline.check_site` runs this for every folder.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic import ValidationError
 
 from ..errors import Problem
 from ..language.marks import placeholders, review_marks
 from .files import DEFAULT_MAX_MB, UnsafeFile, read_input_file
 from .schema import CONTROL_CHARACTERS, BriefingMetadata
 from .source import SourceText, parse_source
-from .yamlfile import YamlDocument, YamlSyntaxError, item_path, load_yaml
+from .validation import shown_value, validation_problems
+from .yamlfile import YamlDocument, YamlSyntaxError, load_yaml
 
 METADATA_FILE = "briefing.yml"
 SOURCE_FILE = "source.txt"
@@ -205,86 +204,11 @@ def _parse_metadata(path: Path, text: str, problems: list[Problem]):
         return None, None
     if not isinstance(document.data, dict):
         problems.append(Problem(path, (
-            "expected a mapping of fields (title:, summary:, subject:, ...), found "
-            f"{_kind_of(document.data)}. See the metadata reference in README.md."), 1))
+            "expected the fields of a briefing (title:, summary:, subject:, ...), found "
+            f"{shown_value(document.data)}. See the metadata reference in README.md."), 1))
         return document, None
     try:
         return document, BriefingMetadata.model_validate(document.data)
     except ValidationError as error:
-        problems.extend(_describe_validation(path, document, error))
+        problems.extend(validation_problems(path, document, error))
         return document, None
-
-
-def _describe_validation(path: Path, document: YamlDocument, error: ValidationError):
-    for detail in error.errors():
-        loc = tuple(detail["loc"])
-        yield Problem(path, _explain(detail, loc), document.line_of(loc), item_path(loc))
-
-
-def _explain(detail: ErrorDetails, loc: tuple) -> str:
-    kind, field = detail["type"], loc[-1] if loc else ""
-    given = detail.get("input")
-    if kind == "control_character":
-        return detail["msg"]
-    if kind == "value_error":
-        reason = detail["msg"].removeprefix("Value error, ")
-        return f"{reason}. {_field_help(loc)}".strip()
-    if kind == "missing":
-        return f"missing required field '{field}'. {_field_help(loc)}"
-    if kind == "extra_forbidden":
-        known = _known_fields(loc[:-1])
-        close = difflib.get_close_matches(str(field), known, n=1)
-        hint = f"Did you mean '{close[0]}'?" if close else f"Known fields: {', '.join(known)}."
-        return f"unknown field '{field}'. {hint}"
-    if kind == "string_pattern_mismatch" and (field == "id" or _is_id_reference(loc)):
-        return (f"{given!r} is not a valid id: use lower-case letters, digits and hyphens, "
-                "e.g. 'missing-children'.")
-    if kind == "string_pattern_mismatch" and "date" in loc:
-        return f"{given!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2017-01-26."
-    if kind == "string_pattern_mismatch":
-        return f"{given!r} is not a web address starting with http:// or https://."
-    message = detail["msg"][0].lower() + detail["msg"][1:]
-    return f"{message} (found {_kind_of(given)}). {_field_help(loc)}"
-
-
-def _is_id_reference(loc: tuple) -> bool:
-    return bool(loc) and ("person" in loc or "responds_to" in loc)
-
-
-def _model_at(loc: tuple) -> type[BaseModel] | None:
-    """The metadata model that describes the mapping at `loc`."""
-    model: type[BaseModel] | None = BriefingMetadata
-    for part in loc:
-        if isinstance(part, int) or model is None:
-            continue
-        field = model.model_fields.get(str(part))
-        model = _inner_model(field.annotation) if field else None
-    return model
-
-
-def _inner_model(annotation) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        if (found := _inner_model(arg)) is not None:
-            return found
-    return None
-
-
-def _known_fields(loc: tuple) -> list[str]:
-    model = _model_at(loc)
-    return list(model.model_fields) if model else []
-
-
-def _field_help(loc: tuple) -> str:
-    model = _model_at(loc[:-1])
-    field = model.model_fields.get(str(loc[-1])) if model and loc else None
-    return f"It is: {field.description}" if field and field.description else ""
-
-
-def _kind_of(value) -> str:
-    if value is None:
-        return "nothing"
-    names = {str: "text", int: "a number", float: "a number", bool: "true/false",
-             list: "a list", dict: "a mapping"}
-    return names.get(type(value), type(value).__name__)

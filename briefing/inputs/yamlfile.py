@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .yamlerrors import QUOTE_TIP, explain
+
 MAX_NODES = 100_000
 """More nodes than any honest briefing has; aliases count each time they expand."""
 MAX_DEPTH = 40
@@ -67,11 +69,11 @@ def load_yaml(text: str) -> YamlDocument:
         raise YamlSyntaxError(f"values are nested too deeply (more than {MAX_DEPTH} levels).",
                               1) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        raise YamlSyntaxError(_describe(error), line) from None
-    except yaml.YAMLError as error:
-        raise YamlSyntaxError(str(error), None) from None
+        mistake = explain(error, text)
+        raise YamlSyntaxError(mistake.message, mistake.line) from None
+    except yaml.YAMLError:
+        raise YamlSyntaxError("the file cannot be read as YAML. Check it against the example "
+                              "in README.md.", None) from None
     document = YamlDocument(data=None)
     if node is not None:
         document.data = _Walker(document.lines).value(node, ())
@@ -91,16 +93,6 @@ def _compose(text: str) -> yaml.Node | None:
     except RecursionError:
         # libyaml stopped at its nesting limit and said where; Python ran out of stack.
         raise libyaml_error from None
-
-
-def _describe(error: yaml.MarkedYAMLError) -> str:
-    parts = [error.context, error.problem]
-    message = "YAML syntax error: " + ", ".join(p for p in parts if p) + "."
-    start, end = error.context_mark, error.problem_mark
-    if start and end and start.line != end.line and "scanning" in (error.context or ""):
-        # An unclosed quote is noticed where the file ends; say where it opened.
-        message += f" It starts on line {start.line + 1}."
-    return message
 
 
 class _Walker:
@@ -140,13 +132,14 @@ class _Walker:
                 )
             key = self.scalar(key_node)
             if not isinstance(key, (str, int)):
+                shown = "nothing" if key is None else repr(key)
                 raise YamlSyntaxError(
-                    f"a key must be a name, not {key!r}.", key_node.start_mark.line + 1
-                )
+                    f"a field name must be a word, not {shown}: write 'name: value'.",
+                    key_node.start_mark.line + 1)
             if key in result:
                 first = self.lines.get(path + (key,))
                 raise YamlSyntaxError(
-                    f"duplicate key '{key}' (first written on line {first}); keep one.",
+                    f"the field '{key}' is written twice (first on line {first}); keep one.",
                     key_node.start_mark.line + 1,
                 )
             self.lines[path + (key,)] = key_node.start_mark.line + 1
@@ -155,15 +148,19 @@ class _Walker:
 
     def scalar(self, node: yaml.Node) -> object:
         if not isinstance(node, yaml.ScalarNode):
-            raise YamlSyntaxError("a key must be a plain name.", node.start_mark.line + 1)
+            raise YamlSyntaxError("a field name must be a word, not a list or fields: write "
+                                  "'name: value'.", node.start_mark.line + 1)
         if node.tag in TEXT_TAGS:
             # Dates stay text: the schema checks them, and an impossible date must not crash.
             # Text needs no constructing; it is most of a briefing, so this is most of the time.
             return node.value
         try:
             return self.constructor.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError as error:
-            raise YamlSyntaxError(_describe(error), node.start_mark.line + 1) from None
-        except (ValueError, OverflowError) as error:
-            raise YamlSyntaxError(f"cannot read {node.value!r}: {error}.",
+        except yaml.constructor.ConstructorError:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise YamlSyntaxError(
+                f"'{tag}' marks a kind of value a briefing does not hold: remove it, or put "
+                "the whole value in quotes.", node.start_mark.line + 1) from None
+        except (ValueError, OverflowError):
+            raise YamlSyntaxError(f"{node.value!r} cannot be read as a number. {QUOTE_TIP}",
                                   node.start_mark.line + 1) from None

@@ -1,5 +1,7 @@
 """The MkDocs plugin: a thin adapter that runs the build (`pipeline.build_site`) at MkDocs' events.
 
+- `on_pre_build` (`mkdocs build` only): load and check every briefing before MkDocs
+  empties the site folder, so that a failure leaves the previous site;
 - `on_files`: start the build (load, check, model, group, plan) and hand MkDocs the
   files to publish, the generated pages among them (`files.site_files`);
 - `on_env` / `on_nav`: the theme's environment made strict; the generated pages handed
@@ -9,12 +11,15 @@
   their HTML is sanitised (`on_page_content`);
 - `on_post_page`: each page as MkDocs writes it, for the zip and the link check;
 - `on_post_build`: the rest of the build (data files, downloads, zip, link check);
+- under `serve`, a briefing with problems: the page of problems in place of the site
+  (`preview`), so the preview never hangs and recovers by itself;
   `on_build_error` and `end_build`: the build abandoned, its workers stopped.
 """
 
 from __future__ import annotations
 
-from contextlib import ExitStack
+import logging
+from contextlib import ExitStack, closing
 from pathlib import Path
 
 import jinja2
@@ -28,15 +33,19 @@ from mkdocs.structure.pages import Page
 
 from ..errors import CheckFailed
 from ..model.briefing import Briefing
-from ..pipeline import BrokenLinks, BuildSettings, SiteBuild, build_site
+from ..parallel.workers import Workers
+from ..pipeline import BrokenLinks, BuildSettings, SiteBuild, build_site, load_site
 from ..progress import Progress
 from ..project import PLUGIN, ConfigError
 from ..site.archive import archive_path
 from ..site.security import sanitise_html
 from .config import BriefingConfig
 from .files import download_pages, published_stylesheet, site_files
+from .preview import problem_files
 from .template_page import TemplatePage
 from .theme import configured, page_renderer
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 RENDERED_TEMPLATE = "prerendered.html"
 """What MkDocs renders a generated page with: the HTML the build rendered for it, as it is."""
@@ -47,6 +56,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.staged = False
+        """Set by `build.py`, which builds into a fresh folder of its own and swaps it in."""
+        self._loaded: list[Briefing] | None = None
         self.failure: CheckFailed | None = None
         """Why the last build's checks failed, for `build.py` to report as it reports `check`."""
         self.briefings: tuple[Briefing, ...] = ()
@@ -66,17 +78,37 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         config.theme.static_templates.update({"404.html", "feed.xml"})
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """`mkdocs build` empties the site folder next: check every briefing first, so that a
+        failed build leaves the previous site as it was (`build.py` stages its builds)."""
+        self.failure, self._loaded = None, None
+        if self.serving or self.staged:
+            return
+        with closing(Workers(may_fork=True)) as workers:
+            try:
+                self._loaded = load_site(Path(config.docs_dir), self.config.max_file_mb, workers)
+            except CheckFailed as failure:
+                self.failure = failure
+                raise PluginError(str(failure)) from None
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        self.failure = None
         stylesheet = published_stylesheet(files)
         settings = BuildSettings(
             Path(config.docs_dir), Path(config.site_dir), stylesheet, self.config.archive_name,
-            self.config.archive, self.config.max_file_mb, previewing=self.serving)
+            self.config.archive, self.config.max_file_mb, previewing=self.serving,
+            loaded=self._loaded)
+        self._loaded = None
         try:
             self._build = build = self._running.enter_context(build_site(settings))
         except CheckFailed as failure:
             self.failure = failure
-            raise PluginError(str(failure)) from None
+            if not self.serving:
+                raise PluginError(str(failure)) from None
+            # A failed build would hold every request of the preview until one succeeds.
+            log.info("The preview shows these problems in place of every page until they are "
+                     "fixed:\n%s", failure)
+            config.theme.static_templates.clear()  # they need a site to show
+            return problem_files(config, failure)
         self.briefings = build.plan.briefings
         self._downloads = download_pages(config, build.plan)
         return site_files(files, config, build.plan, stylesheet)
@@ -88,6 +120,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files):
         """The last event before MkDocs reads every page, which takes a while on a large site:
         the generated pages need none of it, so their rendering starts here."""
+        if self._build is None:
+            return nav  # the preview of problems (`preview`): no pages to render
         build, documentation = self._current, list(files.documentation_pages())
         generated = {f.src_uri: f.page for f in documentation if isinstance(f.page, TemplatePage)}
         render = page_renderer(generated | self._downloads, build, config, nav, documentation)
@@ -119,6 +153,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return build.contexts.for_page(context, page.file.src_uri, page.canonical_url)
 
     def on_template_context(self, context, /, *, template_name: str, config: MkDocsConfig):
+        if self._build is None:
+            return context
         return self._current.contexts.for_template(context)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:

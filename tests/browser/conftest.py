@@ -21,7 +21,8 @@ import pytest
 from briefing.commands.build import run_build
 from briefing.project import Project
 
-from .support import (CHROMIUM, CHROMIUM_ARGS, ROOT, SITE_URL, BuiltSite, SubPathServer,
+from .support import (CHROMIUM, CHROMIUM_ARGS, DEFAULT_DOCS, ROOT, SITE_URL, BuiltSite,
+                      SubPathServer,
                       two_briefing_docs, write_config)
 
 VNU_JAR_CANDIDATES = (
@@ -97,10 +98,11 @@ def pdftotext() -> str:
 
 @pytest.fixture(scope="package")
 def default_site(tmp_path_factory) -> BuiltSite:
-    """The project's own site: docs/ with its one briefing, as `python build.py` builds it."""
+    """The project's own site as a fresh clone has it: docs/ with its one briefing, as
+    `python build.py` builds it."""
     folder = tmp_path_factory.mktemp("default") / "site"
-    run_build(Project(ROOT / "mkdocs.yml"), folder)
-    return BuiltSite(folder, ROOT / "docs")
+    run_build(Project(write_config(folder.parent, DEFAULT_DOCS)), folder)
+    return BuiltSite(folder, DEFAULT_DOCS)
 
 
 @pytest.fixture(scope="package")

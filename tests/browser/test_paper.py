@@ -22,7 +22,8 @@ from briefing.project import Project
 
 from .paper import PrintedPage, page_count, pdf_pages, print_to_pdf, unescaped
 from .support import CUMBRIA, KENT, ROOT, BuiltSite, write_config
-from shared_texts import CORPUS, SEED
+from conftest import DEFAULT_BRIEFING
+from shared_texts import CORPUS
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SAMPLES = ROOT.parent / "shared" / "samples"
@@ -37,9 +38,11 @@ def curated_site(tmp_path_factory) -> BuiltSite:
     """The default briefing and the Kent one, from the test fixtures."""
     folder = tmp_path_factory.mktemp("paper")
     docs = folder / "docs"
-    for slug, source in ((CUMBRIA, SEED), (KENT, CORPUS / KENT / "source.txt")):
+    for slug, folder, source in (
+            (CUMBRIA, DEFAULT_BRIEFING, DEFAULT_BRIEFING / "source.txt"),
+            (KENT, FIXTURES / "briefings" / KENT, CORPUS / KENT / "source.txt")):
         (docs / slug).mkdir(parents=True)
-        shutil.copy(FIXTURES / "briefings" / slug / "briefing.yml", docs / slug)
+        shutil.copy(folder / "briefing.yml", docs / slug)
         shutil.copy(source, docs / slug / "source.txt")
     result = run_build(Project(write_config(folder, docs)))
     return BuiltSite(result.site_dir, docs)

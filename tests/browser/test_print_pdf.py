@@ -34,7 +34,7 @@ def printed(request, browser, two_briefing_site, pdftotext, tmp_path_factory):
     texts = []
     for layout in ([], ["-layout"]):
         done = subprocess.run([pdftotext, "-enc", "UTF-8", *layout, str(pdf), "-"],
-                              capture_output=True, text=True, timeout=60)
+                              capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
         texts.append(done.stdout)
     return slug, *texts

@@ -41,7 +41,7 @@ def build_in_subprocess(config: Path, site: Path, **env) -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "build.py"), "--config", str(config), "build",
          "--site-dir", str(site)],
-        capture_output=True, text=True, timeout=120, env=environment, cwd=site.parent)
+        capture_output=True, text=True, env=environment, cwd=site.parent)
     assert done.returncode == 0, done.stderr
 
 

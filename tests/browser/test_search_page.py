@@ -20,6 +20,9 @@ from .support import CUMBRIA, KENT, PageChecker
 
 RESULTS = "#search-results li"
 
+HANG_GUARD_MS = 600_000
+"""Only so that a search that never answers fails instead of hanging: not a speed limit."""
+
 
 @dataclass(frozen=True)
 class Query:
@@ -61,7 +64,7 @@ def same_stem(marked: str, typed: str) -> bool:
 
 
 def read_results(page) -> list[Result]:
-    page.wait_for_selector(RESULTS, timeout=10_000)
+    page.wait_for_selector(RESULTS, timeout=HANG_GUARD_MS)
     rows = page.eval_on_selector_all(RESULTS, """items => items.map(li => ({
         href: (li.querySelector('a[href]') || {}).href || '',
         text: li.innerText,
@@ -84,7 +87,7 @@ def test_search_finds_names_and_marks_the_words(request, context, where, query):
     titles = {slug: site.briefing_yml(slug)["title"] for slug in site.slugs()}
     checker = PageChecker(context, allowed=base)
     visit = checker.open(f"{base}search.html?q={quote(query.words)}",
-                         settle=lambda page: page.wait_for_selector(RESULTS, timeout=10_000))
+                         settle=lambda page: page.wait_for_selector(RESULTS, timeout=HANG_GUARD_MS))
     results = read_results(checker.page)
     assert not visit.problems, "\n".join(visit.problems)
 

@@ -15,6 +15,9 @@ from .support import SITE_URL, PageChecker, broken_links, site_path_over_http
 CANONICAL = "() => (document.querySelector('link[rel=canonical]') || {}).href || null"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
+HANG_GUARD = 600
+"""Seconds, only so that a request that never answers fails instead of hanging."""
+
 
 @pytest.fixture(scope="module")
 def opened(browser, hosted_site, server):
@@ -51,7 +54,7 @@ def _directory_form(rel: str) -> str:
 
 
 def test_the_sitemap_lists_every_page_under_site_url_and_no_download(hosted_site, server):
-    with urllib.request.urlopen(server.base + "sitemap.xml", timeout=10) as response:
+    with urllib.request.urlopen(server.base + "sitemap.xml", timeout=HANG_GUARD) as response:
         sitemap = ElementTree.fromstring(response.read())
     locations = [loc.text.strip() for loc in sitemap.iter(f"{SITEMAP}loc")]
     assert locations
@@ -72,7 +75,7 @@ def test_the_sitemap_lists_every_page_under_site_url_and_no_download(hosted_site
 def test_a_missing_address_gets_the_404_page_working_under_the_sub_path(
         missing, browser, hosted_site, server):
     with pytest.raises(urllib.error.HTTPError) as raised:
-        urllib.request.urlopen(server.base + missing, timeout=10)
+        urllib.request.urlopen(server.base + missing, timeout=HANG_GUARD)
     assert raised.value.code == 404
     assert raised.value.read() == (hosted_site.folder / "404.html").read_bytes()
 
