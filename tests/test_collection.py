@@ -241,3 +241,41 @@ def test_checked_by_workers_or_not_the_same_briefings_and_problems(site, tmp_pat
         failures.append(str(failed.value))
     assert failures[0] == failures[1]
     assert f"{first.name}/briefing.yml:" in failures[0] and f"{later.name}/" in failures[0]
+
+
+# --- The chart means something or is not drawn (issue 14) --------------------------------------
+
+def chart_marks(chart) -> list[tuple[tuple[str, str], tuple[float, float]]]:
+    """Each briefing's two marks: (finding circle centre, concern square centre)."""
+    circles = chart.select("circle.chart-findings")
+    squares = chart.select("rect.chart-concerns")
+    return [((c["cx"], c["cy"]), (float(s["x"]) + 4, float(s["y"]) + 4))
+            for c, s in zip(circles, squares, strict=True)]
+
+
+def test_the_home_chart_of_unrelated_inspections_draws_no_trend_line(site):
+    chart = page(site, "index.html").select_one("figure.chart")
+    assert chart.select("polyline") == []
+    assert "not a trend" in chart.find("desc").get_text()
+
+
+def test_an_organisation_inspected_more_than_once_has_its_trend_drawn(site):
+    charts = [page(site, p.relative_to(site).as_posix()).select_one("figure.chart")
+              for p in sorted((site / "subjects").glob("*/index.html"))]
+    drawn = [c for c in charts if c is not None]
+    assert drawn, "some organisation of the collection is inspected more than once"
+    for chart in drawn:
+        assert len(chart.select("polyline")) == 2
+        assert len(chart.select("tbody tr")) >= 2
+
+
+def test_equal_counts_never_hide_one_mark_under_the_other(site):
+    charts = [page(site, "index.html").select_one("figure.chart")] + [
+        c for p in sorted((site / "subjects").glob("*/index.html"))
+        if (c := page(site, p.relative_to(site).as_posix()).select_one("figure.chart"))]
+    equal = 0
+    for chart in charts:
+        for (cx, cy), (sx, sy) in chart_marks(chart):
+            assert (float(cx), float(cy)) != (sx, sy)
+            equal += float(cy) == sy
+    assert equal, "the collection has briefings with as many findings as concerns"

@@ -33,6 +33,7 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -327,7 +328,8 @@ def _element_problems(site: Path, relative: str, soup, element) -> list[str]:
             values = value if isinstance(value, list) else [value]
             for address in values:
                 scheme = _scheme(address)
-                if scheme is not None and scheme not in SAFE_SCHEMES:
+                if scheme is not None and scheme not in SAFE_SCHEMES \
+                        and not _is_the_theme_icon(name, element, address):
                     problems.append(f"<{name} {attribute}={address!r}>: {scheme}: address")
     if name in EMBEDDING:
         problems.append(f"<{name}> element: {str(element)[:120]}")
@@ -347,6 +349,17 @@ def _element_problems(site: Path, relative: str, soup, element) -> list[str]:
     elif name == "form" and _scheme(element.get("action", "")) is not None:
         problems.append(f"<form action={element.get('action')!r}>")
     return problems
+
+
+THEME_ICON = (ROOT / "templates" / "assets" / "briefing-icon.svg").read_text(encoding="utf-8")
+
+
+def _is_the_theme_icon(name: str, element, address: str) -> bool:
+    """The single-file export's icon, inlined so browsers ask no host for /favicon.ico: a
+    data: address allowed only as a <link rel=icon> holding exactly the theme's own SVG."""
+    prefix = "data:image/svg+xml,"
+    return (name == "link" and element.get("rel") == ["icon"] and address.startswith(prefix)
+            and unquote(address[len(prefix):]).strip() == THEME_ICON.strip())
 
 
 def _in_chart(element) -> bool:
@@ -547,7 +560,8 @@ def test_the_text_check_tells_text_from_markup(tmp_path):
 
 
 def test_what_the_checks_allow_is_what_a_real_site_has(tmp_path):
-    """The allowances are not dead letters: the site's scripts, its data blocks and its chart."""
+    """The allowances are not dead letters: the site's scripts, its data blocks, its chart
+    (on the page of the organisation both briefings inspect) and the export's inlined icon."""
     root = prepare("xss-chart-and-related", tmp_path)
     assert build_case("xss-chart-and-related", root).kind == "built"
 
@@ -557,7 +571,8 @@ def test_what_the_checks_allow_is_what_a_real_site_has(tmp_path):
     scripts = {script["src"] for script in page("search.html").find_all("script")}
     assert scripts == SITE_SCRIPTS
     assert len(page(f"{SLUG}/index.html").find_all("script", type="application/ld+json")) == 1
-    assert page("index.html").find("svg", class_="chart-svg") is not None
+    assert page("subjects/northshire-police/index.html").find("svg", class_="chart-svg") is not None
+    assert page(f"downloads/{SLUG}.html").find("link", rel="icon")["href"].startswith("data:")
     assert _allows_inline_styles(page(f"downloads/{SLUG}.html"))
     assert not _allows_inline_styles(page(f"{SLUG}/index.html"))
 

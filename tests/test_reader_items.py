@@ -134,7 +134,7 @@ def test_every_item_has_a_permalink_and_a_citation_on_the_page(site, hosted_site
             link = item.select_one("a.permalink")
             assert link["href"].endswith(f"#{item['id']}")
             assert re.fullmatch(r"Link to (finding|concern|quote) \d+", name(link))
-            citation = " ".join(item.select_one("details.citation .citation-text").get_text().split())
+            citation = " ".join(item.select_one("details.item-citation .citation-text").get_text().split())
             assert citation.endswith(f"{address}#{item['id']}"), citation
             assert title in citation
             assert "North West Evening Mail" in citation

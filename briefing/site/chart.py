@@ -3,6 +3,12 @@
 In: briefings (any order). Out: a `Chart` with every mark's position already
 computed, so the template only places shapes and text: no script, prints as
 well as it shows, and the same numbers feed the table that is its text alternative.
+
+A chart has to mean something. Inspections of one organisation over time are a trend,
+and their marks are joined by lines; briefings on different organisations are not, so
+the home page shows them as marks alone, and only once there are enough of them
+(`MANY_BRIEFINGS`) for their spread to say anything. Where a briefing has as many findings
+as concerns the two marks sit side by side, never one hidden under the other.
 """
 
 from __future__ import annotations
@@ -13,6 +19,10 @@ from ..model.briefing import Briefing
 
 WIDTH, HEIGHT = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 40, 16, 16, 36
+MANY_BRIEFINGS = 12
+"""Dated briefings a chart of unrelated inspections needs before it is drawn at all."""
+SIDE_BY_SIDE = 5.0
+"""How far each of two equal marks moves aside from its date's x, in chart units."""
 
 
 @dataclass(frozen=True)
@@ -25,6 +35,15 @@ class ChartPoint:
     y_findings: float
     y_concerns: float
 
+    @property
+    def x_findings(self) -> float:
+        """Where the finding's mark goes: left of `x` when it would hide the concern's."""
+        return self.x - SIDE_BY_SIDE if self.findings == self.concerns else self.x
+
+    @property
+    def x_concerns(self) -> float:
+        return self.x + SIDE_BY_SIDE if self.findings == self.concerns else self.x
+
 
 @dataclass(frozen=True)
 class Chart:
@@ -33,6 +52,8 @@ class Chart:
     """(value, y) for the horizontal grid lines."""
     x_labels: tuple[tuple[str, float], ...]
     """(year, x) under the axis."""
+    joined: bool = False
+    """The points are one organisation's inspections, so lines join them as a trend."""
     width: int = WIDTH
     height: int = HEIGHT
     left: int = LEFT
@@ -48,13 +69,15 @@ class Chart:
         return " ".join(f"{p.x:.1f},{p.y_concerns:.1f}" for p in self.points)
 
 
-def findings_and_concerns(briefings: list[Briefing] | tuple[Briefing, ...],
-                          limit: int = 60) -> Chart | None:
-    """The chart of the latest `limit` dated briefings, oldest on the left; None if under two."""
+def findings_and_concerns(briefings: list[Briefing] | tuple[Briefing, ...], *,
+                          one_organisation: bool, limit: int = 60) -> Chart | None:
+    """The chart of the latest `limit` dated briefings, oldest on the left; None where it would
+    mean nothing: under two inspections of `one_organisation`, or under `MANY_BRIEFINGS`
+    briefings on different ones."""
     dated = sorted(((b, published.date) for b in briefings
                     if (published := b.metadata.source.published)),
                    key=lambda pair: pair[0].sort_key)[-limit:]
-    if len(dated) < 2:
+    if len(dated) < (2 if one_organisation else MANY_BRIEFINGS):
         return None
     top = max(max(len(b.findings), len(b.concerns)) for b, _ in dated) or 1
     span = WIDTH - LEFT - RIGHT
@@ -73,4 +96,4 @@ def findings_and_concerns(briefings: list[Briefing] | tuple[Briefing, ...],
     labels: dict[str, float] = {}
     for p in points:
         labels.setdefault(p.date[:4], p.x)
-    return Chart(tuple(points), ticks, tuple(labels.items()))
+    return Chart(tuple(points), ticks, tuple(labels.items()), joined=one_organisation)

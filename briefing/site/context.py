@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .archive import OFFLINE_PAGE
 from .pages import INDEX_TITLES, SitePlan
 from .published import feed_ids, linked_data
 from .security import content_security_policy
@@ -32,6 +33,7 @@ class TemplateContexts:
         self.site = {"briefings": list(plan.briefings), "collection": plan.collection,
                      "site_archive": plan.archive, "archive_folder": plan.archive_folder,
                      "index_titles": INDEX_TITLES, "inline_stylesheet": stylesheet,
+                     "unlisted_pages": frozenset({OFFLINE_PAGE}),
                      "content_security_policy": content_security_policy(live_reload=previewing)}
 
     def for_page(self, context: dict[str, Any], src_uri: str, canonical_url: str | None

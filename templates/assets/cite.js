@@ -49,5 +49,5 @@
     details.parentNode.insertBefore(status, button.nextSibling);
   }
 
-  document.querySelectorAll("details.citation[data-copy-label]").forEach(addButton);
+  document.querySelectorAll("details.item-citation[data-copy-label]").forEach(addButton);
 }());

@@ -45,7 +45,7 @@ def test_items_with_citations_open_have_no_wcag_violation(section, scheme, axe, 
     page = context.new_page()
     page.emulate_media(color_scheme=scheme)
     page.goto(two_briefing_site.uri(f"{CUMBRIA}/{section}.html"))
-    page.evaluate("document.querySelectorAll('details.citation').forEach(d => d.open = true)")
+    page.evaluate("document.querySelectorAll('details.item-citation').forEach(d => d.open = true)")
     page.locator("button.copy-citation").first.click()
     violations = axe_violations(axe, page)
     assert not violations, f"{page.url} ({scheme}):\n" + "\n".join(violations)
