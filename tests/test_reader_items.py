@@ -102,6 +102,7 @@ def test_cited_by_shows_short_codes_whose_names_make_sense_alone(site, slug):
             target = page(site, f"{slug}/{target_page}").find(id=anchor)
             link = target.select_one("a.permalink")
             assert name(link) == f"Link to {word.lower()} {number}"
+            assert f"{word} {number}" in visible_text(target), "the item shows its number"
         assert len(code) <= 7
 
 
