@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -245,11 +246,14 @@ def test_checked_by_workers_or_not_the_same_briefings_and_problems(site, tmp_pat
 
 # --- The chart means something or is not drawn (issue 14) --------------------------------------
 
-def chart_marks(chart) -> list[tuple[tuple[str, str], tuple[float, float]]]:
-    """Each briefing's two marks: (finding circle centre, concern square centre)."""
+def chart_marks(chart) -> list[tuple[tuple[float, float, float], tuple[float, float, float]]]:
+    """Each briefing's two marks: (finding dot's centre and radius, concern square's centre and
+    half side)."""
     circles = chart.select("circle.chart-findings")
     squares = chart.select("rect.chart-concerns")
-    return [((c["cx"], c["cy"]), (float(s["x"]) + 4, float(s["y"]) + 4))
+    return [((float(c["cx"]), float(c["cy"]), float(c["r"])),
+             (float(s["x"]) + float(s["width"]) / 2, float(s["y"]) + float(s["height"]) / 2,
+              float(s["width"]) / 2))
             for c, s in zip(circles, squares, strict=True)]
 
 
@@ -270,12 +274,20 @@ def test_an_organisation_inspected_more_than_once_has_its_trend_drawn(site):
 
 
 def test_equal_counts_never_hide_one_mark_under_the_other(site):
+    """Where a briefing has as many findings as concerns its dot sits inside the concern's
+    square, which is hollow (drawn after it, a filled square hid the dot whole)."""
     charts = [page(site, "index.html").select_one("figure.chart")] + [
         c for p in sorted((site / "subjects").glob("*/index.html"))
         if (c := page(site, p.relative_to(site).as_posix()).select_one("figure.chart"))]
     equal = 0
     for chart in charts:
-        for (cx, cy), (sx, sy) in chart_marks(chart):
-            assert (float(cx), float(cy)) != (sx, sy)
-            equal += float(cy) == sy
+        marks = [e.name for e in chart.svg.find_all(["rect", "circle"])]
+        assert marks == sorted(marks, reverse=True), "every square is drawn before any dot"
+        for (cx, cy, radius), (sx, sy, half) in chart_marks(chart):
+            if cy == sy:
+                equal += 1
+                assert cx == sx and radius + 1.5 / 2 < half - 2.5 / 2, "the dot (and its ring) fits inside"
     assert equal, "the collection has briefings with as many findings as concerns"
+    css = (ROOT / "templates" / "assets" / "briefing.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.chart-mark\.chart-concerns \{([^}]*)\}", css)[1]
+    assert "fill: none" in rule and "stroke: var(--chart-concern)" in rule

@@ -7,8 +7,9 @@ well as it shows, and the same numbers feed the table that is its text alternati
 A chart has to mean something. Inspections of one organisation over time are a trend,
 and their marks are joined by lines; briefings on different organisations are not, so
 the home page shows them as marks alone, and only once there are enough of them
-(`MANY_BRIEFINGS`) for their spread to say anything. Where a briefing has as many findings
-as concerns the two marks sit side by side, never one hidden under the other.
+(`MANY_BRIEFINGS`) for their spread to say anything. A concern's mark is a hollow square
+round the place a finding's dot would be, so equal counts show both, never one under the
+other.
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ WIDTH, HEIGHT = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 40, 16, 16, 36
 MANY_BRIEFINGS = 12
 """Dated briefings a chart of unrelated inspections needs before it is drawn at all."""
-SIDE_BY_SIDE = 5.0
-"""How far each of two equal marks moves aside from its date's x, in chart units."""
 
 
 @dataclass(frozen=True)
@@ -34,15 +33,6 @@ class ChartPoint:
     x: float
     y_findings: float
     y_concerns: float
-
-    @property
-    def x_findings(self) -> float:
-        """Where the finding's mark goes: left of `x` when it would hide the concern's."""
-        return self.x - SIDE_BY_SIDE if self.findings == self.concerns else self.x
-
-    @property
-    def x_concerns(self) -> float:
-        return self.x + SIDE_BY_SIDE if self.findings == self.concerns else self.x
 
 
 @dataclass(frozen=True)
@@ -80,7 +70,9 @@ def findings_and_concerns(briefings: list[Briefing] | tuple[Briefing, ...], *,
     if len(dated) < (2 if one_organisation else MANY_BRIEFINGS):
         return None
     top = max(max(len(b.findings), len(b.concerns)) for b, _ in dated) or 1
-    span = WIDTH - LEFT - RIGHT
+    # Inset by a mark, so the first one stays clear of the axis labels.
+    inset = 8
+    span = WIDTH - LEFT - RIGHT - 2 * inset
     plot_height = HEIGHT - TOP - BOTTOM
 
     def y(value: int) -> float:
@@ -88,7 +80,7 @@ def findings_and_concerns(briefings: list[Briefing] | tuple[Briefing, ...], *,
 
     points = []
     for i, (b, date) in enumerate(dated):
-        x = LEFT + span * (i / (len(dated) - 1))
+        x = LEFT + inset + span * (i / (len(dated) - 1))
         points.append(ChartPoint(b, date, len(b.findings),
                                  len(b.concerns), x, y(len(b.findings)), y(len(b.concerns))))
     step = max(1, top // 4)
