@@ -75,7 +75,7 @@ def test_a_summary_may_cite_paragraphs_and_shows_them(project):
     edit(metadata, "subject:\n", "summary_cites: [15, 23]\nsubject:\n")
     pages = built(config)
     cited = [a.get_text() for a in pages["index"].select("#summary .sources a.cite")]
-    assert cited == ["paragraph 15", "paragraph 23"]
+    assert cited == ["source paragraph 15", "source paragraph 23"], "named to make sense alone"
     back = pages["source"].select_one("#p15 .cited-by").find("a", href="index.html#summary")
     assert back is not None and "Summary" in back.get_text()
 
