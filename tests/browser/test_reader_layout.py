@@ -59,3 +59,15 @@ def test_briefing_titles_in_lists_look_like_links(browser, two_briefing_site, sc
         assert colour != page.evaluate("getComputedStyle(document.body).color")
     finally:
         context.close()
+
+
+def test_the_source_pages_references_are_targets_of_24px_at_least(browser, two_briefing_site):
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(two_briefing_site.uri(f"{CUMBRIA}/source.html"))
+        sizes = page.eval_on_selector_all(
+            ".cited-by a.ref", "refs => refs.map(r => [r.offsetWidth, r.offsetHeight])")
+        assert sizes and all(w >= 24 and h >= 24 for w, h in sizes), sizes
+    finally:
+        context.close()
