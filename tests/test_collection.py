@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -242,3 +243,52 @@ def test_checked_by_workers_or_not_the_same_briefings_and_problems(site, tmp_pat
         failures.append(str(failed.value))
     assert failures[0] == failures[1]
     assert f"{first.name}/briefing.yml:" in failures[0] and f"{later.name}/" in failures[0]
+
+
+# --- The chart means something or is not drawn (issue 14) --------------------------------------
+
+def chart_marks(chart) -> list[tuple[tuple[float, float, float], tuple[float, float, float]]]:
+    """Each briefing's two marks: (finding dot's centre and radius, concern square's centre and
+    half side)."""
+    circles = chart.select("circle.chart-findings")
+    squares = chart.select("rect.chart-concerns")
+    return [((float(c["cx"]), float(c["cy"]), float(c["r"])),
+             (float(s["x"]) + float(s["width"]) / 2, float(s["y"]) + float(s["height"]) / 2,
+              float(s["width"]) / 2))
+            for c, s in zip(circles, squares, strict=True)]
+
+
+def test_the_home_chart_of_unrelated_inspections_draws_no_trend_line(site):
+    chart = page(site, "index.html").select_one("figure.chart")
+    assert chart.select("polyline") == []
+    assert "not a trend" in chart.find("desc").get_text()
+
+
+def test_an_organisation_inspected_more_than_once_has_its_trend_drawn(site):
+    charts = [page(site, p.relative_to(site).as_posix()).select_one("figure.chart")
+              for p in sorted((site / "subjects").glob("*/index.html"))]
+    drawn = [c for c in charts if c is not None]
+    assert drawn, "some organisation of the collection is inspected more than once"
+    for chart in drawn:
+        assert len(chart.select("polyline")) == 2
+        assert len(chart.select("tbody tr")) >= 2
+
+
+def test_equal_counts_never_hide_one_mark_under_the_other(site):
+    """Where a briefing has as many findings as concerns its dot sits inside the concern's
+    square, which is hollow (drawn after it, a filled square hid the dot whole)."""
+    charts = [page(site, "index.html").select_one("figure.chart")] + [
+        c for p in sorted((site / "subjects").glob("*/index.html"))
+        if (c := page(site, p.relative_to(site).as_posix()).select_one("figure.chart"))]
+    equal = 0
+    for chart in charts:
+        marks = [e.name for e in chart.svg.find_all(["rect", "circle"])]
+        assert marks == sorted(marks, reverse=True), "every square is drawn before any dot"
+        for (cx, cy, radius), (sx, sy, half) in chart_marks(chart):
+            if cy == sy:
+                equal += 1
+                assert cx == sx and radius + 1.5 / 2 < half - 2.5 / 2, "the dot (and its ring) fits inside"
+    assert equal, "the collection has briefings with as many findings as concerns"
+    css = (ROOT / "templates" / "assets" / "briefing.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.chart-mark\.chart-concerns \{([^}]*)\}", css)[1]
+    assert "fill: none" in rule and "stroke: var(--chart-concern)" in rule

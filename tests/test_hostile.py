@@ -33,6 +33,7 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -236,6 +237,9 @@ CSP_SCRIPT_SOURCES_FORBIDDEN = {"'unsafe-inline'", "'unsafe-eval'", "'unsafe-has
                                 "data:", "http:", "https:", "blob:", "filesystem:"}
 SITE_SCRIPTS = {"assets/search-index.js", "assets/search.js"}
 SCRIPT_PAGES = {"search.html"}
+ENHANCEMENT_SCRIPTS = {"assets/cite.js"}
+"""The one script a briefing's own pages load: the copy-citation button, from a file."""
+BRIEFING_PAGE = re.compile(r"[a-z0-9-]+/(index|summary|findings|concerns|reactions|source|people)\.html")
 EMBEDDING = {"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base",
              "math", "template", "textarea", "noembed", "audio", "video", "source", "track",
              "param", "foreignobject"}
@@ -325,7 +329,8 @@ def _element_problems(site: Path, relative: str, soup, element) -> list[str]:
             values = value if isinstance(value, list) else [value]
             for address in values:
                 scheme = _scheme(address)
-                if scheme is not None and scheme not in SAFE_SCHEMES:
+                if scheme is not None and scheme not in SAFE_SCHEMES \
+                        and not _is_the_theme_icon(name, element, address):
                     problems.append(f"<{name} {attribute}={address!r}>: {scheme}: address")
     if name in EMBEDDING:
         problems.append(f"<{name}> element: {str(element)[:120]}")
@@ -345,6 +350,17 @@ def _element_problems(site: Path, relative: str, soup, element) -> list[str]:
     elif name == "form" and _scheme(element.get("action", "")) is not None:
         problems.append(f"<form action={element.get('action')!r}>")
     return problems
+
+
+THEME_ICON = (ROOT / "templates" / "assets" / "briefing-icon.svg").read_text(encoding="utf-8")
+
+
+def _is_the_theme_icon(name: str, element, address: str) -> bool:
+    """The single-file export's icon, inlined so browsers ask no host for /favicon.ico: a
+    data: address allowed only as a <link rel=icon> holding exactly the theme's own SVG."""
+    prefix = "data:image/svg+xml,"
+    return (name == "link" and element.get("rel") == ["icon"] and address.startswith(prefix)
+            and unquote(address[len(prefix):]).strip() == THEME_ICON.strip())
 
 
 def _in_chart(element) -> bool:
@@ -372,12 +388,14 @@ def _script_problems(site: Path, relative: str, script) -> list[str]:
             problems.append(f"a JSON-LD block that is not JSON ({error})")
         return problems
     source = script.get("src")
-    if relative not in SCRIPT_PAGES or not source or text.strip():
+    allowed = SITE_SCRIPTS if relative in SCRIPT_PAGES else \
+        ENHANCEMENT_SCRIPTS if BRIEFING_PAGE.fullmatch(relative) else set()
+    if not allowed or not source or text.strip():
         return [f"a script that is not the site's own: {str(script)[:120]}"]
     target = PurePosixPath(relative).parent / source
     resolved = os.path.normpath(target.as_posix())
-    if _scheme(source) is not None or resolved not in SITE_SCRIPTS:
-        return [f"a script from {source!r}, not one of the site's {sorted(SITE_SCRIPTS)}"]
+    if _scheme(source) is not None or resolved not in allowed:
+        return [f"a script from {source!r}, not one of the site's {sorted(allowed)}"]
     return []
 
 
@@ -543,7 +561,8 @@ def test_the_text_check_tells_text_from_markup(tmp_path):
 
 
 def test_what_the_checks_allow_is_what_a_real_site_has(tmp_path):
-    """The allowances are not dead letters: the site's scripts, its data blocks and its chart."""
+    """The allowances are not dead letters: the site's scripts, its data blocks, its chart
+    (on the page of the organisation both briefings inspect) and the export's inlined icon."""
     root = prepare("xss-chart-and-related", tmp_path)
     assert build_case("xss-chart-and-related", root).kind == "built"
 
@@ -553,7 +572,8 @@ def test_what_the_checks_allow_is_what_a_real_site_has(tmp_path):
     scripts = {script["src"] for script in page("search.html").find_all("script")}
     assert scripts == SITE_SCRIPTS
     assert len(page(f"{SLUG}/index.html").find_all("script", type="application/ld+json")) == 1
-    assert page("index.html").find("svg", class_="chart-svg") is not None
+    assert page("subjects/northshire-police/index.html").find("svg", class_="chart-svg") is not None
+    assert page(f"downloads/{SLUG}.html").find("link", rel="icon")["href"].startswith("data:")
     assert _allows_inline_styles(page(f"downloads/{SLUG}.html"))
     assert not _allows_inline_styles(page(f"{SLUG}/index.html"))
 

@@ -17,7 +17,7 @@ from ..inputs.schema import Citation as CitationMetadata
 from ..inputs.schema import Point as PointMetadata
 from ..inputs.source import SourceText
 from ..inputs.yamlfile import item_path
-from .citations import Citation, SourceParagraph, source_paragraphs
+from .citations import Citation, SourceParagraph, marked_kinds, source_paragraphs
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ class Point:
     id: str
     text: str
     citations: tuple[Citation, ...]
+    number: int = 0
+    """1-based position among the briefing's points of its kind: Finding 2, shown as F2."""
 
     @property
     def anchor(self) -> str:
@@ -60,6 +62,8 @@ class Quote:
     citation: Citation
     """Where the words stand. The model keeps no other record of them, so every page shows the
     source's characters (`didn’t`), never briefing.yml's wording of them (`didn't`)."""
+    position: int = 0
+    """1-based position among all the briefing's quotes, in reaction order: Quote 3, or Q3."""
 
     @property
     def text(self) -> str:
@@ -128,6 +132,11 @@ class Briefing:
         return cut.after_paragraph if cut else None
 
     @property
+    def marked_kinds(self) -> tuple[str, ...]:
+        """The kinds of passage the Source page marks (`citations.marked_kinds`)."""
+        return marked_kinds(self.source_paragraphs)
+
+    @property
     def sections(self) -> tuple[Section, ...]:
         return (
             Section("index", "Overview"),
@@ -184,13 +193,16 @@ def build_briefing(loaded: WholeBriefing, locations: Locations) -> Briefing:
     concerns = _points("concern", metadata.concerns, locations, source)
     by_id = {p.id: p for p in findings + concerns}
     people = {p.id: p for p in metadata.people}
+    before = [sum(len(r.quotes) for r in metadata.reactions[:i])
+              for i in range(len(metadata.reactions))]
     reactions = tuple(
         Reaction(
             id=r.id,
             person=people[r.person],
             speaks_for=r.speaks_for,
             quotes=tuple(
-                Quote(r.id, j + 1, _citation(locations, ("reactions", i, "quotes", j)))
+                Quote(r.id, j + 1, _citation(locations, ("reactions", i, "quotes", j)),
+                      before[i] + j + 1)
                 for j in range(len(r.quotes))
             ),
             responds_to=tuple(by_id[target] for target in r.responds_to),
@@ -213,7 +225,8 @@ def _citation(locations: Locations, path: tuple) -> Citation:
 
 def _points(kind, points: list[PointMetadata], locations: Locations, source: SourceText):
     return tuple(Point(kind, point.id, point.text,
-                       _citations(point.cites, (f"{kind}s", i, "cites"), locations, source))
+                       _citations(point.cites, (f"{kind}s", i, "cites"), locations, source),
+                       i + 1)
                  for i, point in enumerate(points))
 
 

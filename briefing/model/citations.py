@@ -62,11 +62,20 @@ class Citation:
 class Reference:
     """Something in the briefing that cites a source paragraph: the way back from the source."""
 
-    label: str
-    """What it is, for a reader: `Finding`, `Concern`, `Quote (Mike Cunningham)`."""
+    kind: str
+    """`summary`, `finding`, `concern` or `quote`: how the Source page marks what it cites."""
+    number: int
+    """Its position among the briefing's items of its kind (`Point.number`, `Quote.position`);
+    0 for the summary, of which there is one."""
     section: str
     anchor: str
     text: str
+    speaker: str = ""
+    """Who said it, for a quote."""
+
+
+KIND_ORDER = ("quote", "concern", "finding", "summary")
+"""Which kind a passage is marked as when several cite it: a quote's words first."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,12 @@ class Segment:
 
     text: str
     references: tuple[Reference, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        """The kind this run is marked as (`KIND_ORDER`), or "" where nothing cites it."""
+        kinds = {ref.kind for ref in self.references}
+        return next((kind for kind in KIND_ORDER if kind in kinds), "")
 
 
 @dataclass(frozen=True)
@@ -89,17 +104,17 @@ class SourceParagraph:
 def source_paragraphs(source: SourceText, points, reactions, summary: tuple[Citation, ...],
                        summary_text: str) -> tuple[SourceParagraph, ...]:
     cited_by: dict[int, list[tuple[Reference, Citation]]] = {}
-    reference = Reference("Summary", "index", "summary", summary_text)
+    reference = Reference("summary", 0, "index", "summary", summary_text)
     for citation in summary:
         cited_by.setdefault(citation.paragraph.number, []).append((reference, citation))
     for point in points:
-        reference = Reference(point.kind.capitalize(), point.section, point.anchor, point.text)
+        reference = Reference(point.kind, point.number, point.section, point.anchor, point.text)
         for citation in point.citations:
             cited_by.setdefault(citation.paragraph.number, []).append((reference, citation))
     for reaction in reactions:
         for quote in reaction.quotes:
-            reference = Reference(f"Quote ({reaction.person.name})", "reactions",
-                                  quote.anchor, quote.text)
+            reference = Reference("quote", quote.position, "reactions", quote.anchor,
+                                  quote.text, reaction.person.name)
             number = quote.citation.paragraph.number
             cited_by.setdefault(number, []).append((reference, quote.citation))
     return tuple(
@@ -107,6 +122,12 @@ def source_paragraphs(source: SourceText, points, reactions, summary: tuple[Cita
                         _unique(ref for ref, _ in cited_by.get(p.number, [])))
         for p in source.paragraphs
     )
+
+
+def marked_kinds(paragraphs: tuple[SourceParagraph, ...]) -> tuple[str, ...]:
+    """The kinds of mark the Source page shows, in `KIND_ORDER`: what its key explains."""
+    kinds = {seg.kind for p in paragraphs for seg in p.segments}
+    return tuple(kind for kind in KIND_ORDER if kind in kinds)
 
 
 def _segments(text: str, citations: list[tuple[Reference, Citation]]) -> tuple[Segment, ...]:

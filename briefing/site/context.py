@@ -13,8 +13,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .archive import OFFLINE_PAGE
 from .pages import INDEX_TITLES, SitePlan
-from .published import linked_data
+from .published import feed_ids, linked_data
 from .security import content_security_policy
 
 PAGE_DEFAULTS = {"briefing": None, "section": None, "single_page": False, "related": (),
@@ -32,6 +33,7 @@ class TemplateContexts:
         self.site = {"briefings": list(plan.briefings), "collection": plan.collection,
                      "site_archive": plan.archive, "archive_folder": plan.archive_folder,
                      "index_titles": INDEX_TITLES, "inline_stylesheet": stylesheet,
+                     "unlisted_pages": frozenset({OFFLINE_PAGE}),
                      "content_security_policy": content_security_policy(live_reload=previewing)}
 
     def for_page(self, context: dict[str, Any], src_uri: str, canonical_url: str | None
@@ -46,11 +48,20 @@ class TemplateContexts:
             inline_styles=generated is not None and generated.template == EXPORT_TEMPLATE,
             live_reload=self.previewing)
         if context["briefing"] is not None and context["section"] == "index":
-            context["linked_data"] = linked_data(context["briefing"], canonical_url)
+            config, page = context["config"], context.get("page")
+            context["linked_data"] = linked_data(
+                context["briefing"], canonical_url,
+                publisher=config.site_author or config.site_name,
+                updated=getattr(page, "update_date", None))
         return context
 
     def for_template(self, context: dict[str, Any]) -> dict[str, Any]:
         """`context` for a theme template that is no page (404.html, feed.xml, sitemap.xml)."""
         context.update(PAGE_DEFAULTS)
         context.update(self.site)
+        config = context["config"]
+        context["feed_ids"] = feed_ids(
+            config.site_url, (config.site_name, config.site_description, config.repo_url,
+                              config.site_author, config.copyright),
+            [b.slug for b in self.plan.briefings])
         return context

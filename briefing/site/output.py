@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..inputs.folders import SOURCE_FILE
 from ..parallel.workers import PageRenderer, RenderedPage, SiteZipper, Workers
+from .archive import OFFLINE_PAGE
 from .links import LinkIndex, packed_scan
 from .pages import SitePlan
 from .published import published_json
@@ -96,6 +97,8 @@ class SiteOutput:
                                    coming=[self.plan.archive] if self.plan.archive else [])
         if self._zipper is not None:
             self._zipper.wait()
+        # The offline wording of the downloads page is only for the zip, which now holds it.
+        (self.site_dir / OFFLINE_PAGE).unlink(missing_ok=True)
         return broken
 
     def _tell_zipper(self) -> None:

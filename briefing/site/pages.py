@@ -80,7 +80,8 @@ def site_pages(collection: Collection) -> list[SitePage]:
     for kind in GROUP_FOLDERS:
         pages.extend(index_pages(collection, kind))
     for group in collection.subjects + collection.inspectors + collection.tags:
-        chart = findings_and_concerns(group.briefings) if group.kind == "subject" else None
+        chart = findings_and_concerns(group.briefings, one_organisation=True) \
+            if group.kind == "subject" else None
         for listing in group.listings:
             pages.append(SitePage(_md(listing.path()), _paged(group.name, listing),
                                   "collection/group.html",
@@ -121,7 +122,7 @@ def overview_beside(download: SitePage) -> str:
 
 
 def home_pages(collection: Collection) -> list[SitePage]:
-    chart = findings_and_concerns(collection.briefings)
+    chart = findings_and_concerns(collection.briefings, one_organisation=False)
     return [SitePage(_md(listing.path()), "Briefings", "home.html",
                      {"listing": listing, "chart": chart if listing.number == 1 else None})
             for listing in collection.home_listings]

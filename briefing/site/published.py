@@ -10,6 +10,7 @@ builds; every quote and item carries its source paragraph numbers.
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 from ..model.briefing import Briefing, Point
@@ -81,10 +82,17 @@ def _cites(citations: tuple[Citation, ...]) -> list[dict[str, Any]]:
     return [{"paragraph": c.paragraph.number, "passage": c.quoted or None} for c in citations]
 
 
-def linked_data(b: Briefing, page_url: str | None) -> dict[str, Any]:
-    """schema.org JSON-LD for a briefing's overview: the report, the article, each quotation."""
-    meta = b.metadata
+def linked_data(b: Briefing, page_url: str | None, *, publisher: str,
+                updated: str | None) -> dict[str, Any]:
+    """schema.org JSON-LD for a briefing's overview: the briefing, the report it is about, the
+    article it is based on and each quotation. Every node that is named more than once is given
+    in full once, with an `@id`, and elsewhere referred to by it alone (the article used to be
+    repeated in full for every quotation).
+    `publisher` is the site's author or name; `updated`, the date the page was built (what the
+    sitemap gives as its lastmod), the briefing's only date of its own."""
+    meta, here = b.metadata, page_url or ""
     article: dict[str, Any] = {
+        "@id": meta.source.url or f"{here}#source",
         "@type": "NewsArticle" if meta.source.kind == "news report" else "Article",
         "headline": meta.source.headline.value if meta.source.headline else meta.title,
         "publisher": {"@type": "Organization", "name": meta.source.outlet},
@@ -93,33 +101,40 @@ def linked_data(b: Briefing, page_url: str | None) -> dict[str, Any]:
         article["url"] = meta.source.url
     if meta.source.published:
         article["datePublished"] = meta.source.published.date
-    about: dict[str, Any] = {"@type": "Organization", "name": meta.subject.name}
+    about: dict[str, Any] = {"@id": f"{here}#subject", "@type": "Organization",
+                             "name": meta.subject.name}
     report: dict[str, Any] = {
+        "@id": (meta.report.url if meta.report and meta.report.url else f"{here}#report"),
         "@type": "Report",
         "name": meta.report.title.value if meta.report else meta.title,
         "author": {"@type": "Organization", "name": meta.inspector.name},
-        "about": about,
+        "about": {"@id": about["@id"]},
     }
     if meta.report and meta.report.url:
         report["url"] = meta.report.url
     if meta.report and meta.report.published:
         report["datePublished"] = meta.report.published.date
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
+    site = {"@type": "Organization", "name": publisher}
+    briefing: dict[str, Any] = {
+        "@id": f"{here}#briefing",
         "@type": "Article",
         "headline": meta.title,
         "abstract": meta.summary,
+        "author": site,
+        "publisher": site,
         "about": [report, about],
         "isBasedOn": article,
         "keywords": list(meta.tags),
-        "citation": [_quotation(r, q, article) for r in b.reactions for q in r.quotes],
+        "citation": [_quotation(r, q, article["@id"]) for r in b.reactions for q in r.quotes],
     }
+    if updated:
+        briefing["datePublished"] = briefing["dateModified"] = updated
     if page_url:
-        data["url"] = page_url
-    return data
+        briefing["url"] = page_url
+    return {"@context": "https://schema.org", **briefing}
 
 
-def _quotation(reaction, quote, article) -> dict[str, Any]:
+def _quotation(reaction, quote, article_id: str) -> dict[str, Any]:
     person = reaction.person
     speaker: dict[str, Any] = {"@type": "Person", "name": person.name}
     if person.role:
@@ -127,7 +142,18 @@ def _quotation(reaction, quote, article) -> dict[str, Any]:
     if person.organisation:
         speaker["affiliation"] = {"@type": "Organization", "name": person.organisation}
     return {"@type": "Quotation", "text": quote.citation.quoted, "creator": speaker,
-            "isBasedOn": article}
+            "isBasedOn": {"@id": article_id}}
+
+
+def feed_ids(site_url: str | None, identity: tuple[str | None, ...], slugs) -> dict[str, str]:
+    """Atom ids for the feed ("") and each briefing's entry (by slug). Under a site_url they are
+    its addresses; without one, UUIDs drawn from what names the site (`identity`: its name,
+    description, repository...) so that two sites no longer share `urn:briefing:briefing`,
+    and that stay the same from build to build."""
+    if site_url:
+        return {"": f"{site_url}feed.xml", **{s: f"{site_url}{s}/index.html" for s in slugs}}
+    site = uuid.uuid5(uuid.NAMESPACE_URL, "briefing-site:" + "\n".join(v or "" for v in identity))
+    return {"": site.urn, **{s: uuid.uuid5(site, s).urn for s in slugs}}
 
 
 def _dump(data: Any) -> str:

@@ -11,8 +11,9 @@ Pages load only the site's own files: its stylesheet, icon and, on the search
 page, its scripts. No inline script, no script or style from another host,
 no plugins, no <base> tricks, forms submit only to the site. 'self' covers
 file:// pages as well as HTTP in current browsers, so the policy holds offline
-too. Two pages need more: the single-file export inlines its stylesheet, and
-`mkdocs serve` injects an inline live-reload script while previewing.
+too. Two pages need more: the single-file export inlines its stylesheet and its icon (a
+data: address, or browsers ask the host for /favicon.ico), and `mkdocs serve` injects an
+inline live-reload script while previewing.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def content_security_policy(*, inline_styles: bool = False, live_reload: bool = 
     policy = dict(BASE)
     if inline_styles:
         policy["style-src"] += " 'unsafe-inline'"
+        policy["img-src"] += " data:"
     if live_reload:
         policy["script-src"] += " 'unsafe-inline'"
     return Markup("; ".join(f"{name} {value}" for name, value in policy.items()))
