@@ -273,24 +273,22 @@
     var heading = document.createElement("h2");
     var link = document.createElement("a");
     link.href = briefing[0] + "/" + kind.page + ".html" + (row[2] ? "#" + row[2] : "");
-    var named = row[1] === 0 ? briefing[1] : row[3];
-    if (named) {
-      link.appendChild(document.createTextNode(kind.label + (row[1] === 5 ? " " : ": ")));
-      appendMarked(link, named, words, matched, TITLE_CHARS);
-    } else {
-      link.appendChild(document.createTextNode(kind.label + ": "));
-      appendMarked(link, row[4], words, matched, TITLE_CHARS);
-    }
+    /* A finding or concern is named by its own words; the rest by a name, a number, a title. */
+    var named = row[1] === 0 ? briefing[1] : row[3] || row[4];
+    link.appendChild(document.createTextNode(kind.label + (row[1] === 5 ? " " : ": ")));
+    appendMarked(link, named, words, matched, TITLE_CHARS);
     heading.appendChild(link);
     var where = document.createElement("p");
     where.className = "search-where";
     where.textContent = briefing[1] + " · " + kind.pageName;
-    var snippet = document.createElement("p");
-    snippet.className = "search-snippet";
-    appendMarked(snippet, row[4], words, matched, SNIPPET_CHARS);
     item.appendChild(heading);
     item.appendChild(where);
-    item.appendChild(snippet);
+    if (named !== row[4] || row[4].length > TITLE_CHARS) {  /* else the heading says it all */
+      var snippet = document.createElement("p");
+      snippet.className = "search-snippet";
+      appendMarked(snippet, row[4], words, matched, SNIPPET_CHARS);
+      item.appendChild(snippet);
+    }
     return item;
   }
 
