@@ -18,6 +18,7 @@
   var TITLE_CHARS = 90;
   var TYPING_PAUSE_MS = 50;
   var FIRST_SHOWN = 8;
+  var REST_PAUSE_MS = 200;
   var MAX_COMPLETIONS = 12;
   var MAX_NEAR = 6;
   var WORD = /[\p{L}\p{N}]+/gu;
@@ -308,6 +309,7 @@
     this.page = 0;
     this.generation = 0;
     this.timer = null;
+    this.lastRun = 0;
   }
 
   SearchPage.prototype.start = function () {
@@ -331,10 +333,11 @@
     if (!this.input.value) { this.input.focus(); }
   };
 
+  /* Search at once after a pause in typing, else once keys stop coming faster than the pause. */
   SearchPage.prototype.later = function () {
-    var self = this;
+    var self = this, run = function () { self.lastRun = Date.now(); self.now(); };
     clearTimeout(this.timer);
-    this.timer = setTimeout(function () { self.now(); }, TYPING_PAUSE_MS);
+    if (Date.now() - this.lastRun >= TYPING_PAUSE_MS) { run(); } else { this.timer = setTimeout(run, TYPING_PAUSE_MS); }
   };
 
   SearchPage.prototype.turn = function (by) {
@@ -368,8 +371,15 @@
         if (generation !== self.generation) { return; }
         self.show(first, self.describe(typed, results.length, query.complete(), page, shown.length),
                   page > 0, results.length > (page + 1) * PAGE_SIZE);
-        return items(shown.slice(FIRST_SHOWN)).then(function (rest) {
-          if (generation === self.generation) { self.list.append.apply(self.list, rest); }
+        if (shown.length > FIRST_SHOWN) { self.list.setAttribute("aria-busy", "true"); }
+        /* The rest once typing pauses: a reader typing on would not see them. */
+        return new Promise(function (resolve) { setTimeout(resolve, REST_PAUSE_MS); }).then(function () {
+          if (generation !== self.generation) { return; }
+          return items(shown.slice(FIRST_SHOWN)).then(function (rest) {
+            if (generation !== self.generation) { return; }
+            self.list.append.apply(self.list, rest);
+            self.list.removeAttribute("aria-busy");
+          });
         });
       });
     }, function () {
@@ -400,6 +410,7 @@
 
   SearchPage.prototype.show = function (items, status, hasPrevious, hasNext) {
     this.status.textContent = status;
+    this.list.removeAttribute("aria-busy");
     this.list.replaceChildren.apply(this.list, items);
     this.previous.hidden = !hasPrevious;
     this.next.hidden = !hasNext;
