@@ -235,7 +235,7 @@ def test_hostile_input_builds_into_a_site_that_cannot_be_turned_against_readers(
 
 CSP_SCRIPT_SOURCES_FORBIDDEN = {"'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "*",
                                 "data:", "http:", "https:", "blob:", "filesystem:"}
-SITE_SCRIPTS = {"assets/search-index.js", "assets/search.js"}
+SITE_SCRIPTS = {"assets/search.js"}
 SCRIPT_PAGES = {"search.html"}
 ENHANCEMENT_SCRIPTS = {"assets/cite.js"}
 """The one script a briefing's own pages load: the copy-citation button, from a file."""
@@ -261,7 +261,11 @@ def site_problems(site: Path) -> list[str]:
             problems += [f"{relative}: {p}" for p in _xml_problems(path)]
         elif path.suffix == ".json":
             problems += [f"{relative}: {p}" for p in _json_problems(path)]
-    problems += [f"{SEARCH_INDEX}: {p}" for p in _search_index_problems(site / SEARCH_INDEX)]
+    index = sorted((site / SEARCH_INDEX).glob("*.js"))
+    problems += [] if index else [f"{SEARCH_INDEX}: no search index"]
+    for path in index:
+        problems += [f"{path.relative_to(site).as_posix()}: {p}"
+                     for p in _search_index_problems(path)]
     return problems
 
 
@@ -422,23 +426,21 @@ def _json_problems(path: Path) -> list[str]:
     return []
 
 
-SEARCH_INDEX = "assets/search-index.js"
-SEARCH_INDEX_FORM = re.compile(r"window\.briefingSearchIndex = (.*);\n", re.DOTALL)
+SEARCH_INDEX = "assets/search"
+"""The folder of the search index's files."""
+SEARCH_INDEX_FORM = re.compile(r'briefingSearchShard\("[a-z0-9_-]+",(.*)\);\n', re.DOTALL)
 
 
 def search_index_data(text: str):
-    """The index a search-index.js defines: a JSON literal, or a JSON string for JSON.parse."""
+    """The data a file of the search index hands over: a JSON literal, no code."""
     match = SEARCH_INDEX_FORM.fullmatch(text)
     if match is None:
-        raise ValueError("not of the form 'window.briefingSearchIndex = ...;'")
-    value = match.group(1)
-    if value.startswith("JSON.parse(") and value.endswith(")"):
-        return json.loads(json.loads(value.removeprefix("JSON.parse(").removesuffix(")")))
-    return json.loads(value)
+        raise ValueError("not of the form 'briefingSearchShard(\"name\",...);'")
+    return json.loads(match.group(1))
 
 
 def _search_index_problems(path: Path) -> list[str]:
-    """The index is a script file: data only, and safe even if someone inlines it."""
+    """Each file of the index is a script: data only, and safe even if someone inlines it."""
     text = path.read_text(encoding="utf-8")
     if "</" in text:
         return ["holds '</', which would end a script element if inlined"]

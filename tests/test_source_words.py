@@ -50,7 +50,9 @@ EDITS = {
         "constabulary's child protection measures\"\n",
 }
 PARAGRAPH_ID = re.compile(r"p(\d+)")
-SEARCH_INDEX = re.compile(r"window\.briefingSearchIndex = JSON\.parse\((.*)\);\n", re.DOTALL)
+SEARCH_SHARD = re.compile(r'briefingSearchShard\("d-\d+",(.*)\);\n', re.DOTALL)
+SOURCE_KIND, QUOTE_KIND = 5, 3
+"""The numbers search.py's `KINDS` gives a source paragraph and a quote."""
 
 
 @dataclass(frozen=True)
@@ -159,18 +161,18 @@ def shown_in_data(site: Path, slug: str) -> list[Shown]:
 
 def shown_in_search(site: Path) -> list[Shown]:
     """The search index's quotes (found in their briefing.json by anchor) and paragraphs."""
-    script = (site / "assets" / "search-index.js").read_text(encoding="utf-8")
-    index = json.loads(json.loads(SEARCH_INDEX.fullmatch(script).group(1)))
-    slugs = [folder for folder, _ in index["briefings"]]
     shown = []
-    for number, section, anchor, _, text in index["entries"]:
-        slug, where = slugs[number], f"search index: {slugs[number]}/{section}.html#{anchor}"
-        if section == "source":
-            shown.append(Shown("search paragraph", where, text, slug,
-                               (int(PARAGRAPH_ID.fullmatch(anchor).group(1)),), "paragraph"))
-        elif anchor.startswith("quote-"):
-            shown.append(Shown("search quote", where, text, slug,
-                               (quote_paragraph(site, slug, anchor),)))
+    for path in sorted((site / "assets" / "search").glob("d-*.js")):
+        shard = json.loads(SEARCH_SHARD.fullmatch(path.read_text(encoding="utf-8")).group(1))
+        for number, kind, anchor, _, text in shard["entries"]:
+            slug = shard["briefings"][str(number)][0]
+            where = f"search index: {path.name}: {slug} {anchor}"
+            if kind == SOURCE_KIND:
+                shown.append(Shown("search paragraph", where, text, slug,
+                                   (int(PARAGRAPH_ID.fullmatch(anchor).group(1)),), "paragraph"))
+            elif kind == QUOTE_KIND:
+                shown.append(Shown("search quote", where, text, slug,
+                                   (quote_paragraph(site, slug, anchor),)))
     return shown
 
 

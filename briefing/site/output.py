@@ -23,7 +23,8 @@ from .archive import OFFLINE_PAGE
 from .links import LinkIndex, packed_scan
 from .pages import SitePlan
 from .published import published_json
-from .search import INDEX_FILE, search_index_script
+from .search import search_entries
+from .search_shards import search_files
 
 Scanned = tuple[str, str, str]
 """A page's url and its ids and links, packed (`links.packed_scan`)."""
@@ -113,7 +114,8 @@ class SiteOutput:
         for briefing in self.plan.briefings:
             path = f"{briefing.slug}/{SOURCE_FILE}"
             _write(self.site_dir / path, (self.docs_dir / path).read_bytes())
-        data = {INDEX_FILE: search_index_script(list(self.plan.briefings)),
+        briefings = list(self.plan.briefings)
+        data = {**search_files(briefings, search_entries(briefings)),
                 **published_json(self.plan.collection)}
         for path, content in data.items():
             _write(self.site_dir / path, content.encode("utf-8"))

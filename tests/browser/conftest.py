@@ -25,6 +25,7 @@ from .support import (CHROMIUM, CHROMIUM_ARGS, DEFAULT_DOCS, ROOT, SITE_URL, Bui
                       SubPathServer,
                       two_briefing_docs, write_config)
 
+MANY_BRIEFINGS = 70
 VNU_JAR_CANDIDATES = (
     ROOT / ".ci" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar",
     Path("/usr/share/java/vnu.jar"),
@@ -117,6 +118,19 @@ def two_briefing_site(two_briefing_project) -> BuiltSite:
     result = run_build(Project(two_briefing_project))
     assert result.briefings == 2
     return BuiltSite(result.site_dir, two_briefing_project.parent / "docs")
+
+
+@pytest.fixture(scope="package")
+def many_briefing_site(tmp_path_factory) -> BuiltSite:
+    """A site of `MANY_BRIEFINGS` synthetic briefings (the benchmark's): enough for a word to
+    have more than a page of results, and for the search index to have many shards."""
+    from benchmarks.synthetic import write_synthetic_briefings
+
+    folder = tmp_path_factory.mktemp("many")
+    write_synthetic_briefings(folder / "docs", MANY_BRIEFINGS)
+    result = run_build(Project(write_config(folder, folder / "docs")))
+    assert result.briefings == MANY_BRIEFINGS
+    return BuiltSite(result.site_dir, folder / "docs")
 
 
 @pytest.fixture(scope="package")

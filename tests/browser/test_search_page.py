@@ -168,3 +168,150 @@ def normal(text: str) -> str:
 
 
 STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+# --- As you type, on any site size ----------------------------------------------------------
+
+KIND_LABELS = {"finding": "Finding: ", "concern": "Concern: ", "quote": "Quote: ",
+               "person": "Person: ", "source": "Source, paragraph ", "overview": "Overview: "}
+"""How a result's heading begins, by what the result is."""
+INDEX_FILES = "assets/search/"
+RESULT_FACTS = """items => items.map(li => ({
+    href: li.querySelector('h2 a').href,
+    heading: li.querySelector('h2').innerText,
+    where: li.querySelector('.search-where').innerText,
+    snippet: (li.querySelector('.search-snippet') || {}).innerText || '',
+    marked: Array.from(li.querySelectorAll('mark'), m => m.textContent)}))"""
+
+
+def typed(context, site, words: str, address: str = "search.html"):
+    """The search page of `site` after typing `words` (never pressing Enter), with its
+    results; the page, and problems recorded, stay with the returned checker."""
+    checker = PageChecker(context, allowed=site.folder.as_uri() + "/")
+    visit = checker.open(site.uri(address))
+    checker.page.locator("#search-q").press_sequentially(words, delay=20)
+    checker.page.wait_for_selector(RESULTS, timeout=10_000)
+    checker.page.wait_for_function(
+        "() => document.getElementById('search-status').textContent.includes('for “"
+        + words + "”')", timeout=10_000)
+    checker.page.wait_for_selector("#search-results:not([aria-busy])", timeout=10_000)
+    return checker, visit
+
+
+def answered_again(page, change) -> None:
+    """Make `change` to the form and wait for the results it brings, all of them."""
+    page.evaluate("() => document.querySelectorAll('#search-results li')"
+                  ".forEach(li => { li.dataset.before = 'yes'; })")
+    change()
+    page.wait_for_selector("#search-results li:not([data-before])", timeout=10_000)
+    page.wait_for_selector("#search-results:not([aria-busy])", timeout=10_000)
+
+
+def facts(page) -> list[dict]:
+    return page.eval_on_selector_all(RESULTS, RESULT_FACTS)
+
+
+def test_typing_shows_results_without_pressing_enter(default_site, context):
+    checker, visit = typed(context, default_site, "missing children")
+    results = facts(checker.page)
+    assert any(r["href"].endswith(f"{CUMBRIA}/concerns.html#concern-missing-children")
+               for r in results), [r["href"] for r in results]
+    assert not visit.problems, visit.problems
+
+
+def test_a_word_begun_finds_the_words_it_begins(default_site, context):
+    checker, _ = typed(context, default_site, "inspect")
+    marked = {m.lower() for r in facts(checker.page) for m in r["marked"]}
+    assert "inspection" in marked, marked
+    assert all(m.startswith("inspect") for m in marked), marked
+
+
+def test_a_word_with_a_typo_still_finds(default_site, context):
+    checker, _ = typed(context, default_site, "inspecton")
+    results = facts(checker.page)
+    assert any("inspection" in (r["heading"] + r["snippet"]).lower() for r in results)
+    assert any("inspection" in (m.lower() for m in r["marked"]) for r in results)
+
+
+def test_result_titles_name_the_kind_and_the_briefing(two_briefing_site, context):
+    titles = {slug: two_briefing_site.briefing_yml(slug)["title"]
+              for slug in two_briefing_site.slugs()}
+    checker, _ = typed(context, two_briefing_site, "children")
+    results = facts(checker.page)
+    kinds = set()
+    for result in results:
+        page = urlsplit(result["href"]).path.rsplit("/", 2)
+        slug, kind = page[-2], PAGE_KINDS[page[-1]]
+        kinds.add(kind)
+        assert result["heading"].startswith(KIND_LABELS[kind]), (kind, result["heading"])
+        assert result["where"].startswith(titles[slug]), (slug, result["where"])
+    assert {"finding", "concern", "source"} <= kinds, kinds
+
+
+PAGE_KINDS = {"findings.html": "finding", "concerns.html": "concern", "reactions.html": "quote",
+              "people.html": "person", "source.html": "source", "index.html": "overview"}
+
+
+def test_snippets_begin_and_end_at_word_boundaries(default_site, context):
+    paragraphs = [p.text for p in parse_source(
+        (default_site.docs / CUMBRIA / "source.txt").read_text(encoding="utf-8")).paragraphs]
+    checker, _ = typed(context, default_site, "police")
+    cut = [r["snippet"] for r in facts(checker.page)
+           if "…" in r["snippet"] and "/source.html#" in r["href"]]
+    assert cut, "no snippet was long enough to be cut"
+    for snippet in cut:
+        shown = snippet.removeprefix("… ").removesuffix(" …")
+        source = next(p for p in paragraphs if shown in p)
+        start = source.index(shown)
+        end = start + len(shown)
+        assert start == 0 or not source[start - 1].isalnum(), snippet
+        assert end == len(source) or not source[end].isalnum(), snippet
+
+
+def test_the_kind_filter_keeps_that_kind_alone(two_briefing_site, context):
+    checker, _ = typed(context, two_briefing_site, "children", "search.html?kind=concern")
+    results = facts(checker.page)
+    assert results and all("/concerns.html#" in r["href"] for r in results), results
+    assert all(r["heading"].startswith("Concern: ") for r in results)
+    answered_again(checker.page, lambda: checker.page.select_option("#search-kind", "finding"))
+    results = facts(checker.page)
+    assert results and all("/findings.html#" in r["href"] for r in results), results
+
+
+def test_the_organisation_filter_keeps_its_briefings_alone(many_briefing_site, context):
+    subjects = {slug: many_briefing_site.briefing_yml(slug)["subject"]["name"]
+                for slug in many_briefing_site.slugs()}
+    chosen = subjects[many_briefing_site.slugs()[5]]
+    checker, _ = typed(context, many_briefing_site, "custody")
+    answered_again(checker.page, lambda: checker.page.select_option("#search-organisation", chosen))
+    folders = {urlsplit(r["href"]).path.rsplit("/", 2)[-2] for r in facts(checker.page)}
+    assert folders and {subjects[f] for f in folders} == {chosen}, folders
+
+
+def test_results_page_past_fifty(many_briefing_site, context):
+    checker, _ = typed(context, many_briefing_site, "custody")
+    page = checker.page
+    first = [r["href"] for r in facts(page)]
+    assert len(first) == 50 and "showing 1 to 50" in page.inner_text("#search-status")
+    assert page.is_hidden("#search-previous")
+    answered_again(page, lambda: page.click("#search-next"))
+    assert "showing 51 to" in page.inner_text("#search-status")
+    second = [r["href"] for r in facts(page)]
+    assert second and not set(second) & set(first)
+    assert page.is_visible("#search-previous")
+    assert "page=2" in page.url
+
+
+def test_a_one_word_query_loads_a_small_part_of_the_index(many_briefing_site, context):
+    folder = many_briefing_site.folder / INDEX_FILES
+    files = {p.name: p.stat().st_size for p in folder.glob("*.js")}
+    checker, _ = typed(context, many_briefing_site, "Wiltshire")
+    loaded = [unquote(urlsplit(src).path).rsplit("/", 1)[-1] for src in checker.page.eval_on_selector_all(
+        "script[src]", "scripts => scripts.map(s => s.src)") if INDEX_FILES in src]
+    assert facts(checker.page)
+    assert set(loaded) <= set(files) and "meta.js" in loaded
+    terms = [n for n in files if n.startswith(("t-", "p-"))]
+    documents = [n for n in files if n.startswith("d-")]
+    assert len([n for n in loaded if n.startswith(("t-", "p-"))]) <= len(terms) / 20, loaded
+    assert len([n for n in loaded if n.startswith("d-")]) <= len(documents) / 10, loaded
+    assert sum(files[n] for n in loaded) <= sum(files.values()) / 10
