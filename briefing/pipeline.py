@@ -5,8 +5,10 @@ every page; then the data files, the downloads, the zip and the check of every l
 middle, so the function is a context manager: the MkDocs adapter (`mkdocs.plugin`)
 enters it when MkDocs has listed the docs folder (`on_files`), and leaves it when MkDocs
 has written every page (`on_post_build`), or with the error that stopped the build.
-`load_site` and `check_site` are the first stages alone, for `build.py check`, `new`
-and `export`: every command goes through them, so none can disagree about what is wrong.
+With a cache, each page is keyed by what it shows (`site.pagekeys`) and only the pages
+the cache lacks are rendered (`parallel.cache`). `load_site` and `check_site` are the
+first stages alone, for `build.py check`, `new` and `export`: every command goes
+through them, so none can disagree about what is wrong.
 """
 
 from __future__ import annotations
@@ -34,9 +36,11 @@ from .inputs.folders import (
 )
 from .model.briefing import Briefing, build_briefing
 from .model.collection import build_collection
+from .parallel.cache import RenderCache
 from .parallel.workers import Workers
 from .site.context import TemplateContexts
 from .site.output import SiteOutput
+from .site.pagekeys import page_keys
 from .site.pages import SitePlan, plan_site
 from .site.reproducible import pinned_build_time
 
@@ -58,6 +62,10 @@ class BuildSettings:
     max_file_mb: float = DEFAULT_MAX_MB
     previewing: bool = False
     """Under `mkdocs serve`: pages allow its live-reload script, and nothing forks."""
+    cache_dir: Path | None = None
+    """Where the pages of earlier builds are kept, to render only what changed; None: none."""
+    site_wide: str = ""
+    """A digest of what every page shares (code, templates, configuration): part of each key."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,8 @@ class SiteBuild:
 def build_site(settings: BuildSettings) -> Iterator[SiteBuild]:
     """Build the site, MkDocs rendering and writing the pages at the `yield`; raise
     `CheckFailed` before it if a briefing has problems, `BrokenLinks` after it."""
-    workers = Workers(may_fork=not settings.previewing)
+    cache = RenderCache(settings.cache_dir) if settings.cache_dir is not None else None
+    workers = Workers(may_fork=not settings.previewing, cache=cache)
     with closing(workers):
         # Loading a large site makes millions of objects, all kept: collect less often.
         workers.hold_collector()
@@ -82,7 +91,8 @@ def build_site(settings: BuildSettings) -> Iterator[SiteBuild]:
         with pinned_build_time(briefings):
             collection = build_collection(briefings)  # group
             plan = plan_site(collection, settings.archive_name, archive=settings.archive)
-            output = SiteOutput(plan, settings.docs_dir, settings.site_dir, workers)
+            keys = page_keys(plan, settings.docs_dir, settings.site_wide) if cache else {}
+            output = SiteOutput(plan, settings.docs_dir, settings.site_dir, workers, keys)
             yield SiteBuild(plan, TemplateContexts(plan, settings.stylesheet,
                                                    previewing=settings.previewing), output)
             # MkDocs has read, rendered and written every page (`output.render_pages`,

@@ -33,6 +33,7 @@ from ..progress import Progress
 from ..project import PLUGIN, ConfigError
 from ..site.archive import archive_path
 from ..site.security import sanitise_html
+from .cachekey import cache_folder, site_wide_digest
 from .config import BriefingConfig
 from .files import download_pages, published_stylesheet, site_files
 from .template_page import TemplatePage
@@ -71,7 +72,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         stylesheet = published_stylesheet(files)
         settings = BuildSettings(
             Path(config.docs_dir), Path(config.site_dir), stylesheet, self.config.archive_name,
-            self.config.archive, self.config.max_file_mb, previewing=self.serving)
+            self.config.archive, self.config.max_file_mb, previewing=self.serving,
+            cache_dir=cache_folder(config) if self.config.cache else None,
+            site_wide=site_wide_digest(config, files, stylesheet, previewing=self.serving))
         try:
             self._build = build = self._running.enter_context(build_site(settings))
         except CheckFailed as failure:
