@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -55,6 +56,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._build: SiteBuild | None = None
         self._running = ExitStack()
         self._downloads: dict[str, Page] = {}
+        self.rendering_alone = False
+        """Set by `alone`: render no page at `on_nav`; one download is rendered on request."""
+        self._render: Callable[[str], str] | None = None
 
     @property
     def archive_path(self) -> str | None:
@@ -93,9 +97,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         the generated pages need none of it, so their rendering starts here."""
         build, documentation = self._current, list(files.documentation_pages())
         generated = {f.src_uri: f.page for f in documentation if isinstance(f.page, TemplatePage)}
-        render = page_renderer(generated | self._downloads, build, config, nav, documentation)
-        build.output.render_pages(list(generated), render)
+        self._render = render = page_renderer(generated | self._downloads, build, config, nav,
+                                              documentation)
+        if not self.rendering_alone:
+            build.output.render_pages(list(generated), render)
         return nav
+
+    def render_alone(self, path: str) -> bytes:
+        """The download published at `path` rendered on its own (`rendering_alone`): the bytes
+        a build writes; `BrokenLinks` if it links anywhere but within itself, as a file
+        carried alone must."""
+        assert self._render is not None, "on_nav comes first"
+        build = self._current
+        src_uri = next(uri for uri, page in build.plan.downloads.items() if page.path == path)
+        content, broken = build.output.download_alone(self._render, src_uri)
+        if broken:
+            raise BrokenLinks("Broken links in the export:\n" + "\n".join(broken))
+        return content
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files):
         generated = self._current.plan.pages.get(page.file.src_uri)

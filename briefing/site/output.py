@@ -16,6 +16,7 @@ hold, and once every page is written, what was rendered joins the cache.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -107,6 +108,17 @@ class SiteOutput:
             self._zipper.wait()
         self.workers.keep(self.fresh, self.keys)
         return broken
+
+    def download_alone(self, render: Callable[[str], str], src_uri: str
+                       ) -> tuple[bytes, list[str]]:
+        """A download rendered by `render` on its own (`export`), as the build would write
+        it, and its broken links: any but to itself, since it is a file carried alone."""
+        html = self.workers.reusing(render, self.keys)(src_uri)
+        links = LinkIndex()
+        links.add(self.plan.downloads[src_uri].path, html)
+        # Checked against a folder that holds nothing: no other file goes with it.
+        broken = links.broken(Path(os.devnull))
+        return html.encode("utf-8", errors="xmlcharrefreplace"), broken
 
     def _tell_zipper(self) -> None:
         """Tell the zip of the files written since it was last told."""
