@@ -4,7 +4,8 @@ One project is built, then changed step by step (a finding edited, a paragraph o
 source edited, a title changed, a briefing added, one deleted, one moved to another
 subject) and rebuilt each time with the cache of the builds before; after every step
 a cold build of the same docs, in a folder with no cache, must give the same bytes in
-every file. Which pages a build rendered shows in the cache: a page it rendered is
+every file. Every other step renders in worker processes, as a large site does, so the
+pages from the cache meet both ways of rendering the rest. Which pages a build rendered shows in the cache: a page it rendered is
 the same file (inode) as its cache entry; a page it took from the cache is a new copy.
 """
 
@@ -19,6 +20,7 @@ import yaml
 
 from benchmarks.synthetic import write_synthetic_briefings
 from briefing.commands.build import run_build
+from briefing.parallel import workers
 from briefing.parallel.cache import CACHE_FOLDER, PAGES
 from briefing.project import Project
 
@@ -95,7 +97,8 @@ def project(tmp_path, config_for) -> Path:
     return folder
 
 
-def test_each_rebuild_is_a_cold_build_byte_for_byte(project, tmp_path, config_for, tree_of):
+def test_each_rebuild_is_a_cold_build_byte_for_byte(project, tmp_path, config_for, tree_of,
+                                                    monkeypatch):
     site, cache = project / "site", project / CACHE_FOLDER
     run_build(Project(project / "mkdocs.yml"))
     pages = len(list(site.rglob("*.html")))
@@ -103,6 +106,7 @@ def test_each_rebuild_is_a_cold_build_byte_for_byte(project, tmp_path, config_fo
     steps = [nothing, edit_a_finding, edit_an_uncited_paragraph, change_a_title,
              add_a_briefing, delete_a_briefing, move_to_another_subject]
     for number, step in enumerate(steps):
+        monkeypatch.setattr(workers, "RENDER_IN_WORKERS_FROM", 50 if number % 2 else 10**9)
         step(project / "docs")
         run_build(Project(project / "mkdocs.yml"))
         rendered = rendered_by_last_build(site, cache)

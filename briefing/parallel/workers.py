@@ -98,7 +98,9 @@ class Workers:
                   if self.cache is not None and self.cache.has(keys.get(uri))}
         rendered = [uri for uri in src_uris if uri not in reused]
         renderer: PageRenderer
-        if self._pays(len(rendered), RENDER_IN_WORKERS_FROM):
+        # Counted on every page, not only those to render: with most pages from the cache the
+        # workers still write the data files while MkDocs goes through the pages.
+        if self._pays(len(src_uris), RENDER_IN_WORKERS_FROM):
             prerenderer = Prerenderer()
             prerenderer.start(rendered, render, first=first, beside=beside)
             renderer = prerenderer
