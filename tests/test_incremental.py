@@ -5,8 +5,9 @@ source edited, a title changed, a briefing added, one deleted, one moved to anot
 subject) and rebuilt each time with the cache of the builds before; after every step
 a cold build of the same docs, in a folder with no cache, must give the same bytes in
 every file. Every other step renders in worker processes, as a large site does, so the
-pages from the cache meet both ways of rendering the rest. Which pages a build rendered shows in the cache: a page it rendered is
-the same file (inode) as its cache entry; a page it took from the cache is a new copy.
+pages from the cache meet both ways of rendering the rest. Which pages a build rendered
+shows in the cache: a page it rendered is the same file (inode) as its cache entry; a
+page it took from the cache is a new copy.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def project(tmp_path, config_for) -> Path:
 
 def test_each_rebuild_is_a_cold_build_byte_for_byte(project, tmp_path, config_for, tree_of,
                                                     monkeypatch):
-    site, cache = project / "site", project / CACHE_FOLDER
+    site, cache = project / "site", project / CACHE_FOLDER / "site"
     run_build(Project(project / "mkdocs.yml"))
     pages = len(list(site.rglob("*.html")))
     assert rendered_by_last_build(site, cache), "the first build filled no cache"

@@ -1,8 +1,8 @@
 """What every generated page shares, as one digest, and where the build's cache is kept.
 
 A page's key (`site.pagekeys`) covers what the page itself shows; this covers what
-all pages share: the code that renders them and the libraries it renders with, the
-theme's files, the configuration (mkdocs.yml as written and as loaded), the site's
+all pages share: the code that renders them, the libraries it renders with and the
+engine running it, the theme's files, the configuration (mkdocs.yml as written and as loaded), the site's
 stylesheet, whether it is a preview, and the user's own Markdown pages (the theme
 may list them). Change any of it and every page is rendered afresh.
 """
@@ -24,9 +24,12 @@ SHOWN_SETTINGS = ("site_name", "site_url", "site_description", "site_author", "c
 """Settings a page may show, as loaded (an environment variable may set one)."""
 
 
-def cache_folder(config: MkDocsConfig) -> Path:
-    """`.cache/briefing/` beside mkdocs.yml."""
-    return Path(config.config_file_path or ".").resolve().parent / CACHE_FOLDER
+def cache_folder(config: MkDocsConfig, *, previewing: bool) -> Path:
+    """`.cache/briefing/site/` beside mkdocs.yml, or `preview/` for `serve`: a preview's pages
+    differ from the site's (they allow the live-reload script), and each build keeps only
+    its own pages, so sharing one folder would leave neither what it needs."""
+    folder = Path(config.config_file_path or ".").resolve().parent / CACHE_FOLDER
+    return folder / ("preview" if previewing else "site")
 
 
 def site_wide_digest(config: MkDocsConfig, files: Files, stylesheet: Markup, *,
@@ -36,7 +39,9 @@ def site_wide_digest(config: MkDocsConfig, files: Files, stylesheet: Markup, *,
     written = Path(config.config_file_path).read_text(encoding="utf-8", errors="replace") \
         if config.config_file_path else ""
     pages = "\n".join(sorted(f.src_uri for f in files.documentation_pages()))
-    return files_digest([Path(folder) for folder in config.theme.dirs], code_version(),
+    # The engine running the plugin (MkDocs, or ProperDocs with its own configuration class).
+    engine = f"{type(config).__module__}.{type(config).__qualname__}"
+    return files_digest([Path(folder) for folder in config.theme.dirs], code_version(), engine,
                         written, settings, str(stylesheet), f"previewing={previewing}", pages)
 
 

@@ -77,7 +77,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         settings = BuildSettings(
             Path(config.docs_dir), Path(config.site_dir), stylesheet, self.config.archive_name,
             self.config.archive, self.config.max_file_mb, previewing=self.serving,
-            cache_dir=cache_folder(config) if self.config.cache else None,
+            cache_dir=cache_folder(config, previewing=self.serving) if self.config.cache else None,
             site_wide=site_wide_digest(config, files, stylesheet, previewing=self.serving))
         try:
             self._build = build = self._running.enter_context(build_site(settings))

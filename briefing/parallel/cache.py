@@ -7,13 +7,13 @@ ids and links the link check needs, and it renders the rest. When the build has
 written every page, each page it rendered joins the cache, and pages no longer in the
 site leave it.
 
-The cache is a folder of the project that is never published (`.cache/briefing/`):
-`pages/` holds one file per key, the page's bytes, linked to the file the build wrote
-(a hard link: no second copy is written; a copy where the site is on another disk),
-and `index.pickle` holds, per key, the page's ids and links and the size and time of
-its file. A file whose size or time has changed since (a site file edited in place,
-which edits the linked cache file too) is not used. The index is replaced whole by a
-rename, so a build killed midway leaves the last one whole.
+The cache is a folder of the project that is never published (`.cache/briefing/site/`,
+and `preview/` for `serve`): `pages/` holds one file per key, the page's bytes, linked
+to the file the build wrote (a hard link: no second copy is written; a copy where the
+site is on another disk), and `index.pickle` holds, per key, the page's ids and links
+and the size and time of its file. A file whose size or time has changed since (a site
+file edited in place, which edits the linked cache file too) is not used. The index is
+replaced whole by a rename, so a build killed midway leaves the last one whole.
 """
 
 from __future__ import annotations
@@ -92,6 +92,7 @@ class RenderCache:
                   file=sys.stderr)
 
     def _keep(self, written: Iterable[Written], in_site: set[str]) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
         entries = {key: entry for key, entry in self._entries.items() if key in in_site}
         for page in written:
             if page.key in entries or page.key not in in_site:
@@ -101,7 +102,7 @@ class RenderCache:
             _link_or_copy(page.path, blob)
             stat = blob.stat()
             entries[page.key] = Entry(page.ids, page.links, stat.st_size, stat.st_mtime_ns)
-        partial = self.folder / (INDEX + ".partial")
+        partial = _partial(self.folder / INDEX)
         partial.write_bytes(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
         partial.replace(self.folder / INDEX)
         self._entries = entries
@@ -109,7 +110,8 @@ class RenderCache:
 
     def _remove_unlisted(self) -> None:
         """Page files no key of the index names any more."""
-        for shard in sorted((self.folder / PAGES).iterdir()):
+        pages = self.folder / PAGES
+        for shard in sorted(pages.iterdir()) if pages.is_dir() else ():
             for blob in sorted(shard.iterdir()):
                 if blob.name not in self._entries:
                     blob.unlink(missing_ok=True)
@@ -150,9 +152,16 @@ def _read_index(path: Path) -> dict[str, Entry]:
     return entries if isinstance(entries, dict) else {}
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    partial = target.with_name(target.name + ".partial")
+def _partial(target: Path) -> Path:
+    """Where this process writes `target` before renaming it into place: its own name, so
+    two builds sharing a cache never write into one file."""
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
+    return partial
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    partial = _partial(target)
     try:
         os.link(source, partial)
     except OSError:
