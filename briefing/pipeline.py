@@ -26,6 +26,7 @@ from markupsafe import Markup
 from .checks.checker import Locations, check_briefing
 from .errors import BriefingError, CheckFailed, Problem
 from .inputs.files import DEFAULT_MAX_MB, unsafe_entries
+from .inputs.fingerprint import fingerprint
 from .inputs.folders import (
     LOCK_FILE,
     METADATA_FILE,
@@ -82,7 +83,9 @@ def build_site(settings: BuildSettings) -> Iterator[SiteBuild]:
     """Build the site, MkDocs rendering and writing the pages at the `yield`; raise
     `CheckFailed` before it if a briefing has problems, `BrokenLinks` after it."""
     cache = RenderCache(settings.cache_dir) if settings.cache_dir is not None else None
-    workers = Workers(may_fork=not settings.previewing, cache=cache)
+    # Under serve, each rebuild loads afresh only the briefings whose files changed.
+    workers = Workers(may_fork=not settings.previewing, cache=cache,
+                      remember=settings.previewing)
     with closing(workers):
         # Loading a large site makes millions of objects, all kept: collect less often.
         workers.hold_collector()
@@ -107,9 +110,16 @@ def load_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB,
     """Load, check and model every briefing below `docs_dir`, newest first; raise
     `CheckFailed` on any problem. Each briefing is modelled here as soon as it is checked,
     while the workers (on a large site) check the rest."""
+    remember_by = functools.partial(_inputs_of, docs_dir=docs_dir, max_file_mb=max_file_mb)
     briefings = [build_briefing(b, locations) for b, locations in
-                 _checked(docs_dir, max_file_mb, workers, then=_to_model)]
+                 _checked(docs_dir, max_file_mb, workers, then=_to_model,
+                          remember_by=remember_by)]
     return sorted(briefings, key=lambda b: b.sort_key, reverse=True)
+
+
+def _inputs_of(folder: Path, docs_dir: Path, max_file_mb: float) -> tuple[str, float, str]:
+    """All a briefing's checked load depends on: its folder, the size limit, its files."""
+    return str(folder.relative_to(docs_dir)), max_file_mb, fingerprint(folder)
 
 
 def _to_model(briefing: WholeBriefing, locations: Locations
@@ -138,7 +148,7 @@ Prepare = Callable[[WholeBriefing], tuple[WholeBriefing, list[Problem]]]
 
 def _checked(docs_dir: Path, max_file_mb: float, workers: Workers | None,
              then: Callable[[WholeBriefing, Locations], Any] | None,
-             prepare: Prepare | None = None) -> Iterator:
+             prepare: Prepare | None = None, remember_by: Callable | None = None) -> Iterator:
     """`check_site`'s results one by one, as they come; `CheckFailed` once all have come, if
     any briefing has a problem."""
     problems = [Problem(path, why) for path, why in unsafe_entries(
@@ -148,7 +158,7 @@ def _checked(docs_dir: Path, max_file_mb: float, workers: Workers | None,
                              max_bytes=int(max_file_mb * 1_000_000), then=then,
                              prepare=prepare)
     check_problems = []
-    results = (workers or Workers(may_fork=False)).map(task, folders)
+    results = (workers or Workers(may_fork=False)).map(task, folders, remember_by=remember_by)
     for result, load_problems, found in results:
         problems.extend(load_problems)
         check_problems.extend(found)

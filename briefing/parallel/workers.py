@@ -13,7 +13,7 @@ rendered at all; the rest come from it, and what was rendered joins it (`keep`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -21,6 +21,7 @@ from .cache import RenderCache, ReusedPages, Written
 from .collector import BuildCollector
 from .prerender import Prerenderer, RenderedPage, RenderOnDemand
 from .processes import can_fork, cores, fork_pool
+from .remembered import remembered_map
 from .zipper import ArchiveHere, ArchiveProcess
 
 CHECK_IN_WORKERS_FROM = 200
@@ -60,10 +61,13 @@ class SiteZipper(Protocol):
 class Workers:
     """Work of one build, done on every core where that pays, else here."""
 
-    def __init__(self, *, may_fork: bool, cache: RenderCache | None = None):
+    def __init__(self, *, may_fork: bool, cache: RenderCache | None = None,
+                 remember: bool = False):
         self.may_fork = may_fork
         """False under `mkdocs serve`, whose threads a fork would break."""
         self.cache = cache
+        self.remember = remember
+        """Keep what `map` loads for the next build in this process (`remembered`): serve."""
         self._collector = BuildCollector()
         self._renderer: PageRenderer | None = None
         self._zipper: SiteZipper | None = None
@@ -76,9 +80,17 @@ class Workers:
         (the site as it is loaded lives as long as the build)."""
         self._collector.hold()
 
-    def map(self, task: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+    def map(self, task: Callable[[T], R], items: Sequence[T], *,
+            remember_by: Callable[[T], Hashable] | None = None) -> Iterator[R]:
         """`map(task, items)`, each result as soon as it is there, in order. On hundreds of
-        items, the workers are forked after `task` is made, so it goes to them as it is."""
+        items, the workers are forked after `task` is made, so it goes to them as it is.
+        With `remember_by` (a key saying all an item's result depends on) and `remember`,
+        an item whose key the last build in this process had is not done again."""
+        if remember_by is not None and self.remember:
+            return remembered_map(self._map, task, items, remember_by)
+        return self._map(task, items)
+
+    def _map(self, task: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         if not self._pays(len(items), CHECK_IN_WORKERS_FROM):
             yield from (task(item) for item in items)
             return

@@ -5,7 +5,7 @@ code, the templates, the configuration: `site_wide`). Out: a key per generated p
 per download, by `src_uri`, that the build's cache (`parallel.cache`) looks pages up by.
 
 A briefing stands in a key by a hash of its inputs (its slug, briefing.yml, source.txt,
-source.lock: `fingerprints`), so any edit to it changes the key of every page showing
+source.lock: `inputs.fingerprint`), so any edit to it changes the key of every page showing
 it. A page's key hashes its template, its title and its context, walked (`_shown`):
 - a briefing on its own pages, or as a card in a listing: its fingerprint;
 - a related briefing: what the list shows of it (slug, title, date), not its fingerprint,
@@ -28,12 +28,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..inputs.folders import LOCK_FILE, METADATA_FILE, SOURCE_FILE
+from ..inputs.fingerprint import fingerprint
 from ..model.briefing import Briefing
 from ..model.collection import Appearance, Collection, Group, Listing, PersonAcross
 from .pages import SitePage, SitePlan
 
-INPUT_FILES = (METADATA_FILE, SOURCE_FILE, LOCK_FILE)
 HOME_TEMPLATE = "home.html"
 """Shows how many briefings the whole site has."""
 
@@ -47,16 +46,7 @@ def page_keys(plan: SitePlan, docs_dir: Path, site_wide: str) -> dict[str, str]:
 
 def fingerprints(briefings: tuple[Briefing, ...], docs_dir: Path) -> dict[str, str]:
     """Each briefing's slug -> a hash of its input files as they are on disk now."""
-    found = {}
-    for briefing in briefings:
-        digest = hashlib.blake2b(briefing.slug.encode("utf-8"), digest_size=16)
-        for name in INPUT_FILES:
-            path = docs_dir / briefing.slug / name
-            content = path.read_bytes() if path.is_file() else b"\0absent"
-            digest.update(len(content).to_bytes(8, "big"))
-            digest.update(content)
-        found[briefing.slug] = digest.hexdigest()
-    return found
+    return {b.slug: fingerprint(docs_dir / b.slug) for b in briefings}
 
 
 def _key(site_wide: str, page: SitePage, walker: _Shown) -> str:
