@@ -1,7 +1,8 @@
-"""Benchmark: build sites of 1, 10, 100 and 1,000 synthetic briefings and print the figures.
+"""Benchmark: build sites of 1 to 10,000 synthetic briefings and print the figures.
 
 Run from the project folder:
-    python benchmarks/run.py  [--sizes 1 10 100 1000] [--where FOLDER] [--save [FILE]]
+    python benchmarks/run.py  [--sizes 1 10 100 1000 10000] [--where FOLDER] [--save [FILE]]
+                              [--no-serve]
 
 Each build runs `build.py build` in its own process, so wall time includes the
 interpreter's start; CPU time counts the process and its workers (os.wait4);
@@ -9,7 +10,11 @@ peak memory is the whole process tree's, sampled (`TreeMemory`). Also timed:
 `build.py check` on the same site, the search page answering a query in headless
 Chromium (when Playwright is installed), and the default one-briefing build; and, to
 tell a slow hour from a slow build, writing 10,000 plain files and a fixed pure-Python loop.
-`--save` writes benchmarks/results.md with the machine described.
+`--save` writes benchmarks/results.md with the machine described. At 1,000 briefings,
+the incremental case too (`incremental`): one briefing changed and the site rebuilt,
+and under `build.py serve` from the save to the page reloaded. The figures that
+matter are ratios within the run (rebuild against cold build, 10,000 against 1,000),
+since absolute times on a shared machine change from hour to hour.
 
 Every site is built in one scratch folder, deleted only once all figures are taken:
 on ext4, creating files is slow for minutes after thousands were deleted (`perf`
@@ -35,11 +40,17 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from incremental import rebuild_after_one_change, serve_reload_seconds  # noqa: E402
 from synthetic import write_synthetic_briefings  # noqa: E402
 
 TARGETS = "1,000 briefings: build <= 15 s wall and <= 500 MB peak; check <= 3 s; " \
           "bytes per briefing within 10% of the 10-briefing figure; search answers within 1 s " \
-          "(open search.html from disk to results, headless Chromium); default build <= 1.5 s."
+          "(open search.html from disk to results, headless Chromium); default build <= 1.5 s. " \
+          "One briefing changed in 1,000: rebuild <= 1/10 of the cold build, and under serve " \
+          "the page reloaded within 2 s. 10,000 briefings against 1,000: CPU <= 11x, " \
+          "peak memory <= 3x, bytes per briefing within 5%."
+INCREMENTAL_AT = 1000
+"""Briefings of the site the incremental case changes one of (`--incremental-at`)."""
 
 
 @dataclass
@@ -57,6 +68,10 @@ class Row:
     pages: int
     output_bytes: int
     search_seconds: float | None = None
+    rebuild: Run | None = None
+    """One briefing changed, the site built again with the cold build's cache."""
+    serve_reload: float | None = None
+    """Under serve: seconds from saving one briefing's change to the page reloaded with it."""
 
     @property
     def bytes_per_briefing(self) -> float:
@@ -136,8 +151,10 @@ def project_config(folder: Path) -> Path:
     return config
 
 
-def measure(count: int, scratch: Path) -> Row:
-    """Build `count` synthetic briefings in a folder of their own in `scratch`, left there."""
+def measure(count: int, scratch: Path, *, serve: bool = True,
+            incremental_at: int = INCREMENTAL_AT) -> Row:
+    """Build `count` synthetic briefings in a folder of their own in `scratch`, left there;
+    at `incremental_at` briefings, rebuild after one changed, and preview it (`serve`)."""
     folder = Path(tempfile.mkdtemp(prefix=f"{count}-", dir=scratch))
     write_synthetic_briefings(folder / "docs", count)
     config = project_config(folder)
@@ -146,8 +163,12 @@ def measure(count: int, scratch: Path) -> Row:
     build = timed(build_py + ["build", "--site-dir", str(folder / "site")])
     files = [p for p in (folder / "site").rglob("*") if p.is_file()]
     pages = sum(1 for p in files if p.suffix == ".html")
-    return Row(count, build, check, pages, sum(p.stat().st_size for p in files),
-               search_time(folder / "site"))
+    row = Row(count, build, check, pages, sum(p.stat().st_size for p in files),
+              search_time(folder / "site"))
+    if count == incremental_at:
+        row.rebuild = rebuild_after_one_change(folder, count, build_py, timed)
+        row.serve_reload = serve_reload_seconds(folder, count, build_py) if serve else None
+    return row
 
 
 def search_time(site: Path) -> float | None:
@@ -178,7 +199,7 @@ def default_build(scratch: Path) -> Run:
                   str(folder / "site")])
 
 
-def table(rows: list[Row], default: Run) -> str:
+def table(rows: list[Row], default: Run, incremental_at: int = INCREMENTAL_AT) -> str:
     lines = ["| briefings | build wall s | build CPU s | peak MB, all processes | pages | "
              "output MB | KB per briefing | check wall s | search s |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -195,9 +216,38 @@ def table(rows: list[Row], default: Run) -> str:
         lines.append(f"Bytes per briefing at 1,000 against 10: {change:+.1f}% "
                      "(target: within 10%).")
         lines.append("")
+    lines += ratios(by_count, incremental_at)
     lines.append(f"Default one-briefing build (`python build.py`, interpreter start included): "
                  f"{default.wall:.2f} s wall, {default.peak_mb:.0f} MB peak.")
     return "\n".join(lines)
+
+
+def ratios(by_count: dict[int, Row], incremental_at: int) -> list[str]:
+    """The incremental and the tenfold figures (10,000 against 1,000), as ratios in this run."""
+    lines = []
+    cold = by_count.get(incremental_at)
+    if cold is not None and cold.rebuild is not None:
+        again = cold.rebuild
+        lines.append(f"One briefing changed in {cold.briefings:,}, rebuilt: {again.wall:.2f} s "
+                     f"wall, {again.cpu:.2f} s CPU, {again.peak_mb:.0f} MB peak; against the "
+                     f"cold build: {again.wall / cold.build.wall:.2f} of its wall time, "
+                     f"{again.cpu / cold.build.cpu:.2f} of its CPU (target: at most 0.10).")
+        reload = (f"{cold.serve_reload:.2f} s" if cold.serve_reload is not None
+                  else "not measured")
+        lines.append(f"Under `build.py serve`, from saving that change to the page reloaded "
+                     f"with it: {reload} (target: within 2 s).")
+        lines.append("")
+    large = by_count.get(10 * incremental_at)
+    if cold is not None and large is not None:
+        per, large_per = cold.bytes_per_briefing, large.bytes_per_briefing
+        change = 100 * (large_per - per) / per
+        lines.append(f"{large.briefings:,} briefings against {cold.briefings:,}: CPU "
+                     f"{large.build.cpu / cold.build.cpu:.1f}x (target: at most 11x), wall "
+                     f"{large.build.wall / cold.build.wall:.1f}x, peak memory "
+                     f"{large.build.peak_mb / cold.build.peak_mb:.1f}x (target: at most 3x), "
+                     f"bytes per briefing {change:+.1f}% (target: within 5%).")
+        lines.append("")
+    return lines
 
 
 def machine() -> str:
@@ -254,7 +304,11 @@ def filesystem(folder: Path) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100, 1000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100, 1000, 10000])
+    parser.add_argument("--no-serve", action="store_true",
+                        help="skip the preview's reload time (it builds the site once more)")
+    parser.add_argument("--incremental-at", type=int, default=INCREMENTAL_AT,
+                        help="size of the site the incremental case changes one briefing of")
     parser.add_argument("--where", type=Path, default=None,
                         help="folder to build the sites in (default: the system's temporary one)")
     parser.add_argument("--save", nargs="?", type=Path, const=Path(__file__).parent / "results.md",
@@ -267,9 +321,11 @@ def main() -> None:
     try:
         rows = []
         for count in args.sizes:
-            rows.append(measure(count, scratch))
-            print(f"measured {count} briefings", file=sys.stderr)
-        result = table(rows, default_build(scratch))
+            rows.append(measure(count, scratch, serve=not args.no_serve,
+                                incremental_at=args.incremental_at))
+            # As it comes, so a run stopped before the end still tells what it measured.
+            print(f"measured {count} briefings: {rows[-1]}", file=sys.stderr, flush=True)
+        result = table(rows, default_build(scratch), args.incremental_at)
         where = filesystem(args.where or Path(tempfile.gettempdir()))
         where += (f"; writing 10,000 files of 20 KB there took {writing_seconds(scratch):.2f} s "
                   "(no Briefing code involved)")

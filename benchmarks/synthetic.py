@@ -40,9 +40,10 @@ BAD = ["some serious cases were allocated to insufficiently skilled staff",
        "late involvement in the initial assessment of risks to vulnerable children"]
 
 
-def write_synthetic_briefings(docs_dir: Path, count: int) -> None:
+def write_synthetic_briefings(docs_dir: Path, count: int, *, reverse: bool = False) -> None:
+    """Briefings 0 to `count` - 1, their folders created in that order or the `reverse`."""
     docs_dir.mkdir(parents=True, exist_ok=True)
-    for i in range(count):
+    for i in (reversed(range(count)) if reverse else range(count)):
         folder = docs_dir / f"briefing-{i:05d}"
         folder.mkdir()
         source, metadata = synthetic_briefing(i)

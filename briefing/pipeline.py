@@ -5,8 +5,10 @@ every page; then the data files, the downloads, the zip and the check of every l
 middle, so the function is a context manager: the MkDocs adapter (`mkdocs.plugin`)
 enters it when MkDocs has listed the docs folder (`on_files`), and leaves it when MkDocs
 has written every page (`on_post_build`), or with the error that stopped the build.
-`load_site` and `check_site` are the first stages alone, for `build.py check`, `new`
-and `export`: every command goes through them, so none can disagree about what is wrong.
+With a cache, each page is keyed by what it shows (`site.pagekeys`) and only the pages
+the cache lacks are rendered (`parallel.cache`). `load_site` and `check_site` are the
+first stages alone, for `build.py check`, `new` and `export`: every command goes
+through them, so none can disagree about what is wrong.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from markupsafe import Markup
 from .checks.checker import Locations, check_briefing
 from .errors import BriefingError, CheckFailed, Problem
 from .inputs.files import DEFAULT_MAX_MB, unsafe_entries
+from .inputs.fingerprint import fingerprint
 from .inputs.folders import (
     LOCK_FILE,
     METADATA_FILE,
@@ -34,9 +37,11 @@ from .inputs.folders import (
 )
 from .model.briefing import Briefing, build_briefing
 from .model.collection import build_collection
+from .parallel.cache import RenderCache
 from .parallel.workers import Workers
 from .site.context import TemplateContexts
 from .site.output import SiteOutput
+from .site.pagekeys import page_keys
 from .site.pages import SitePlan, plan_site
 from .site.reproducible import pinned_build_time
 
@@ -61,6 +66,10 @@ class BuildSettings:
     loaded: list[Briefing] | None = None
     """The briefings, if already loaded and checked (`mkdocs build` checks them before MkDocs
     empties the site folder, so that a failure leaves the previous site)."""
+    cache_dir: Path | None = None
+    """Where the pages of earlier builds are kept, to render only what changed; None: none."""
+    site_wide: str = ""
+    """A digest of what every page shares (code, templates, configuration): part of each key."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +85,10 @@ class SiteBuild:
 def build_site(settings: BuildSettings) -> Iterator[SiteBuild]:
     """Build the site, MkDocs rendering and writing the pages at the `yield`; raise
     `CheckFailed` before it if a briefing has problems, `BrokenLinks` after it."""
-    workers = Workers(may_fork=not settings.previewing)
+    cache = RenderCache(settings.cache_dir) if settings.cache_dir is not None else None
+    # Under serve, each rebuild loads afresh only the briefings whose files changed.
+    workers = Workers(may_fork=not settings.previewing, cache=cache,
+                      remember=settings.previewing)
     with closing(workers):
         # Loading a large site makes millions of objects, all kept: collect less often.
         workers.hold_collector()
@@ -86,7 +98,8 @@ def build_site(settings: BuildSettings) -> Iterator[SiteBuild]:
         with pinned_build_time(briefings):
             collection = build_collection(briefings)  # group
             plan = plan_site(collection, settings.archive_name, archive=settings.archive)
-            output = SiteOutput(plan, settings.docs_dir, settings.site_dir, workers)
+            keys = page_keys(plan, settings.docs_dir, settings.site_wide) if cache else {}
+            output = SiteOutput(plan, settings.docs_dir, settings.site_dir, workers, keys)
             yield SiteBuild(plan, TemplateContexts(plan, settings.stylesheet,
                                                    previewing=settings.previewing), output)
             # MkDocs has read, rendered and written every page (`output.render_pages`,
@@ -101,9 +114,16 @@ def load_site(docs_dir: Path, max_file_mb: float = DEFAULT_MAX_MB,
     """Load, check and model every briefing below `docs_dir`, newest first; raise
     `CheckFailed` on any problem. Each briefing is modelled here as soon as it is checked,
     while the workers (on a large site) check the rest."""
+    remember_by = functools.partial(_inputs_of, docs_dir=docs_dir, max_file_mb=max_file_mb)
     briefings = [build_briefing(b, locations) for b, locations in
-                 _checked(docs_dir, max_file_mb, workers, then=_to_model)]
+                 _checked(docs_dir, max_file_mb, workers, then=_to_model,
+                          remember_by=remember_by)]
     return sorted(briefings, key=lambda b: b.sort_key, reverse=True)
+
+
+def _inputs_of(folder: Path, docs_dir: Path, max_file_mb: float) -> tuple[str, float, str]:
+    """All a briefing's checked load depends on: its folder, the size limit, its files."""
+    return str(folder.relative_to(docs_dir)), max_file_mb, fingerprint(folder)
 
 
 def _to_model(briefing: WholeBriefing, locations: Locations
@@ -132,7 +152,7 @@ Prepare = Callable[[WholeBriefing], tuple[WholeBriefing, list[Problem]]]
 
 def _checked(docs_dir: Path, max_file_mb: float, workers: Workers | None,
              then: Callable[[WholeBriefing, Locations], Any] | None,
-             prepare: Prepare | None = None) -> Iterator:
+             prepare: Prepare | None = None, remember_by: Callable | None = None) -> Iterator:
     """`check_site`'s results one by one, as they come; `CheckFailed` once all have come, if
     any briefing has a problem."""
     problems = [Problem(path, why) for path, why in unsafe_entries(
@@ -142,7 +162,7 @@ def _checked(docs_dir: Path, max_file_mb: float, workers: Workers | None,
                              max_bytes=int(max_file_mb * 1_000_000), then=then,
                              prepare=prepare)
     check_problems = []
-    results = (workers or Workers(may_fork=False)).map(task, folders)
+    results = (workers or Workers(may_fork=False)).map(task, folders, remember_by=remember_by)
     for result, load_problems, found in results:
         problems.extend(load_problems)
         check_problems.extend(found)

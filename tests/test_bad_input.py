@@ -194,5 +194,6 @@ def test_a_passing_case_replaces_the_previous_site(tmp_path, previous_site, conf
     assert built["index.html"] != PREVIOUS_SITE["index.html"]
     assert {f"northshire/{page}.html" for page in (
         "index", "findings", "concerns", "reactions", "source", "people")} <= set(built)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["mkdocs.yml", "site"]
+    # No staging folder is left; the build's page cache stays beside mkdocs.yml, as it should.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "mkdocs.yml", "site"]
     assert "Built 1 briefing" in capsys.readouterr().out

@@ -15,7 +15,6 @@ and a passage must start and end on word boundaries.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import re
 from dataclasses import dataclass

@@ -2,15 +2,14 @@
 
 The site is built into a temporary folder beside the target; only a build that
 succeeded replaces the previous site, so a failed build never leaves a
-half-written `site/` behind.
+half-written `site/` behind. One build at a time builds beside a site, and each
+removes what killed ones left there (`staging`).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import shutil
-import tempfile
 import time
 import traceback
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from mkdocs.exceptions import Abort
 from ..errors import BriefingError
 from ..mkdocs.plugin import briefing_plugin
 from ..project import Project
+from .staging import one_build_at_a_time, staging_folder, swap_into_place
 
 KEPT = "The build stopped; the previous site was left as it was."
 SITE_MARK = "briefings.json"
@@ -51,22 +51,15 @@ def run_build(project: Project, site_dir: Path | None = None) -> BuildResult:
     _refuse_unsafe_target(target, project.root.resolve(), Path(config.docs_dir).resolve(),
                           asked_explicitly=site_dir is not None)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
-    _readable_by_all(staging)
-    try:
-        briefings, warnings = _mkdocs_build(project, staging)
-        _swap_into_place(staging, target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with one_build_at_a_time(target.parent):
+        staging = staging_folder(target.parent)
+        try:
+            briefings, warnings = _mkdocs_build(project, staging)
+            swap_into_place(staging, target)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     pages = sum(1 for _ in target.rglob("*.html"))
     return BuildResult(target, briefings, pages, time.perf_counter() - started, warnings)
-
-
-def _readable_by_all(folder: Path) -> None:
-    """mkdtemp makes a private (0700) folder; the site must be readable as any folder is."""
-    umask = os.umask(0)
-    os.umask(umask)
-    folder.chmod(0o777 & ~umask)
 
 
 def _refuse_unsafe_target(target: Path, root: Path, docs_dir: Path, *,
@@ -123,18 +116,6 @@ def _template_location(error: jinja2.TemplateError) -> str:
         if filename.endswith((".html", ".xml", ".md")):
             location = f"{filename}:{line}"
     return location
-
-
-def _swap_into_place(staging: Path, target: Path) -> None:
-    """Swap `staging` in for `target` by two renames: the old site stays until the new one is in."""
-    previous = None
-    if target.exists():
-        previous = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))
-        previous.rmdir()
-        target.rename(previous)
-    staging.rename(target)
-    if previous is not None:
-        shutil.rmtree(previous, ignore_errors=True)
 
 
 class _ErrorCollector(logging.Handler):

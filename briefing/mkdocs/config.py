@@ -15,3 +15,6 @@ class BriefingConfig(base.Config):
     """File name of the zip, without `.zip`; also the folder its files unpack into."""
     max_file_mb = c.Type((int, float), default=DEFAULT_MAX_MB)
     """Largest source.txt or briefing.yml accepted, in megabytes; larger files are refused."""
+    cache = c.Type(bool, default=True)
+    """Keep each page built in .cache/briefing/ beside mkdocs.yml, so that the next build
+    renders only the pages whose content changed (the output is the same either way)."""

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from contextlib import ExitStack, closing
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from ..progress import Progress
 from ..project import PLUGIN, ConfigError
 from ..site.archive import archive_path
 from ..site.security import sanitise_html
+from .cachekey import cache_folder, site_wide_digest
 from .config import BriefingConfig
 from .files import download_pages, published_stylesheet, site_files
 from .preview import problem_files
@@ -66,6 +68,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._build: SiteBuild | None = None
         self._running = ExitStack()
         self._downloads: dict[str, Page] = {}
+        self.rendering_alone = False
+        """Set by `alone`: render no page at `on_nav`; one download is rendered on request."""
+        self._render: Callable[[str], str] | None = None
 
     @property
     def archive_path(self) -> str | None:
@@ -96,7 +101,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         settings = BuildSettings(
             Path(config.docs_dir), Path(config.site_dir), stylesheet, self.config.archive_name,
             self.config.archive, self.config.max_file_mb, previewing=self.serving,
-            loaded=self._loaded)
+            loaded=self._loaded,
+            cache_dir=cache_folder(config, previewing=self.serving) if self.config.cache else None,
+            site_wide=site_wide_digest(config, files, stylesheet, previewing=self.serving))
         self._loaded = None
         try:
             self._build = build = self._running.enter_context(build_site(settings))
@@ -124,9 +131,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return nav  # the preview of problems (`preview`): no pages to render
         build, documentation = self._current, list(files.documentation_pages())
         generated = {f.src_uri: f.page for f in documentation if isinstance(f.page, TemplatePage)}
-        render = page_renderer(generated | self._downloads, build, config, nav, documentation)
-        build.output.render_pages(list(generated), render)
+        self._render = render = page_renderer(generated | self._downloads, build, config, nav,
+                                              documentation)
+        if not self.rendering_alone:
+            build.output.render_pages(list(generated), render)
         return nav
+
+    def render_alone(self, path: str) -> bytes:
+        """The download published at `path` rendered on its own (`rendering_alone`): the bytes
+        a build writes; `BrokenLinks` if it links anywhere but within itself, as a file
+        carried alone must."""
+        assert self._render is not None, "on_nav comes first"
+        build = self._current
+        src_uri = next(uri for uri, page in build.plan.downloads.items() if page.path == path)
+        content, broken = build.output.download_alone(self._render, src_uri)
+        if broken:
+            raise BrokenLinks("Broken links in the export:\n" + "\n".join(broken))
+        return content
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files):
         generated = self._current.plan.pages.get(page.file.src_uri)

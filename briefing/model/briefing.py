@@ -180,10 +180,11 @@ class Briefing:
         return tuple(r for r in self.reactions if point in r.responds_to)
 
     @property
-    def sort_key(self) -> tuple[str, str]:
-        """Newest first on the home page, by the source's publication date, then title."""
+    def sort_key(self) -> tuple[str, str, str]:
+        """Newest first on the home page, by the source's publication date, then title, then
+        folder name: a total order, so no list depends on the order folders are listed in."""
         published = self.metadata.source.published
-        return (published.date if published else "", self.metadata.title)
+        return (published.date if published else "", self.metadata.title, self.slug)
 
 
 def build_briefing(loaded: WholeBriefing, locations: Locations) -> Briefing:

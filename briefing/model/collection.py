@@ -240,7 +240,7 @@ def _groups(kind: str, briefings: list[Briefing], names_of) -> tuple[Group, ...]
             members[name].append(briefing)
     slugs = _unique_slugs(members)
     return tuple(Group(kind, slugs[name], name, tuple(members[name]))
-                 for name in sorted(members, key=str.casefold))
+                 for name in sorted(members, key=lambda n: (n.casefold(), n)))
 
 
 def _people(briefings: list[Briefing]) -> tuple[PersonAcross, ...]:

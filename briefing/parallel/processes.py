@@ -5,14 +5,19 @@ Forking lets workers share the loaded site without sending it to them; it is
 safe only while the process runs no other thread (`mkdocs serve` runs several),
 so `can_fork` says when to. Every process stops when the build process is gone:
 a build killed outright (SIGKILL) cannot stop them, and each holds open the pipe
-it waits on, so it would wait for ever, keeping the terminal's output open.
+it waits on, so it would wait for ever, keeping the terminal's output open. On
+Linux the kernel kills it with its parent (`PR_SET_PDEATHSIG`); elsewhere, and in
+case the parent died before that was set, a thread watches for the parent to go.
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -56,11 +61,29 @@ def _run(parent: int, target, connection: Connection, *args) -> None:
     target(connection, *args)
 
 
+PR_SET_PDEATHSIG = 1
+"""prctl(2): the signal this process gets when the thread that started it ends."""
+
+
 def _exit_with(parent: int) -> None:
     gc.set_threshold(*BUILD_THRESHOLDS)
+    _killed_with_parent()
+    if os.getppid() != parent:  # gone before the kernel was told
+        os._exit(1)
 
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.25)
         os._exit(1)
     threading.Thread(target=watch, name="exit-with-build", daemon=True).start()
+
+
+def _killed_with_parent() -> None:
+    """Have the kernel kill this process when its parent ends (Linux only)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # the watching thread still ends it

@@ -8,17 +8,20 @@ the order the pages were written, and the list of every broken link (`finish`).
 
 The generated pages are rendered by one function the MkDocs adapter hands over
 (`render_pages`), on whichever cores the `Workers` choose, with the work that goes with
-them: the data files first, a briefing's download beside its overview.
+them: the data files first, a briefing's download beside its overview. Given each
+page's key (`site.pagekeys`), the `Workers` render only the pages their cache does not
+hold, and once every page is written, what was rendered joins the cache.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..inputs.folders import SOURCE_FILE
-from ..parallel.workers import PageRenderer, RenderedPage, SiteZipper, Workers
+from ..parallel.workers import PageRenderer, RenderedPage, SiteZipper, Workers, Written
 from .archive import OFFLINE_PAGE
 from .links import LinkIndex, packed_scan
 from .pages import SitePlan
@@ -31,8 +34,13 @@ Scanned = tuple[str, str, str]
 
 
 class SiteOutput:
-    def __init__(self, plan: SitePlan, docs_dir: Path, site_dir: Path, workers: Workers):
+    def __init__(self, plan: SitePlan, docs_dir: Path, site_dir: Path, workers: Workers,
+                 keys: dict[str, str] | None = None):
         self.plan, self.docs_dir, self.site_dir, self.workers = plan, docs_dir, site_dir, workers
+        self.keys = keys or {}
+        """Each generated page's and download's key, by src_uri: what the cache knows it by."""
+        self.fresh: list[Written] = []
+        """The pages with a key written as rendered, for the cache."""
         self.links = LinkIndex()
         self.written: list[str] = []
         """Every file written in this build, in the zip's order: MkDocs' pages in its order,
@@ -49,11 +57,12 @@ class SiteOutput:
     def render_pages(self, src_uris: Sequence[str], render: Callable[[str], str]) -> None:
         """Have the generated pages `src_uris` (in the order MkDocs will reach them) and the
         downloads rendered with `render(src_uri) -> html`, and the zip started."""
-        self._render = render
+        self._render = self.workers.reusing(render, self.keys)
         self._renderer = self.workers.render_pages(
             src_uris, render, first=[self._write_data_files],
             beside={overview: functools.partial(self._write_download, download)
-                    for overview, download in self.plan.download_beside.items()})
+                    for overview, download in self.plan.download_beside.items()},
+            keys=self.keys)
         if self.plan.archive:
             self._zipper = self.workers.zip_site(
                 self.site_dir, self.site_dir / self.plan.archive, self.plan.archive_folder,
@@ -74,6 +83,7 @@ class SiteOutput:
         rendered = self._taken.pop(src_uri, None)
         if rendered is not None and rendered.html == html:
             self.links.record_packed(url, rendered.ids, rendered.links)
+            self._fresh(src_uri, dest_uri, rendered.ids, rendered.links)
         else:
             self.links.add(url, html)
         if (download := self.plan.download_beside.get(src_uri)) is not None:
@@ -98,9 +108,21 @@ class SiteOutput:
                                    coming=[self.plan.archive] if self.plan.archive else [])
         if self._zipper is not None:
             self._zipper.wait()
+        self.workers.keep(self.fresh, self.keys)
         # The offline wording of the downloads page is only for the zip, which now holds it.
         (self.site_dir / OFFLINE_PAGE).unlink(missing_ok=True)
         return broken
+
+    def download_alone(self, render: Callable[[str], str], src_uri: str
+                       ) -> tuple[bytes, list[str]]:
+        """A download rendered by `render` on its own (`export`), as the build would write
+        it, and its broken links: any but to itself, since it is a file carried alone."""
+        html = self.workers.reusing(render, self.keys)(src_uri)
+        links = LinkIndex()
+        links.add(self.plan.downloads[src_uri].path, html)
+        # Checked against a folder that holds nothing: no other file goes with it.
+        broken = links.broken(Path(os.devnull))
+        return html.encode("utf-8", errors="xmlcharrefreplace"), broken
 
     def _tell_zipper(self) -> None:
         """Tell the zip of the files written since it was last told."""
@@ -131,8 +153,13 @@ class SiteOutput:
 
     def _download_written(self, src_uri: str, scanned: Scanned) -> None:
         self.links.record_packed(*scanned)
+        self._fresh(src_uri, *scanned)
         self.written.append(self.plan.downloads[src_uri].path)
         self.downloads_written.add(src_uri)
+
+    def _fresh(self, src_uri: str, path: str, ids: str, links: str) -> None:
+        if (key := self.keys.get(src_uri)) is not None:
+            self.fresh.append(Written(key, self.site_dir / path, ids, links))
 
 
 def _write(target: Path, content: bytes) -> None:
