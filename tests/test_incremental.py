@@ -22,6 +22,7 @@ import yaml
 from benchmarks.synthetic import write_synthetic_briefings
 from briefing.commands.build import run_build
 from briefing.parallel import workers
+from briefing.mkdocs.cachekey import docs_cache_name
 from briefing.parallel.cache import CACHE_FOLDER, PAGES
 from briefing.project import Project
 
@@ -100,7 +101,8 @@ def project(tmp_path, config_for) -> Path:
 
 def test_each_rebuild_is_a_cold_build_byte_for_byte(project, tmp_path, config_for, tree_of,
                                                     monkeypatch):
-    site, cache = project / "site", project / CACHE_FOLDER / "site"
+    site = project / "site"
+    cache = project / CACHE_FOLDER / "site" / docs_cache_name(project / "docs")
     run_build(Project(project / "mkdocs.yml"))
     pages = len(list(site.rglob("*.html")))
     assert rendered_by_last_build(site, cache), "the first build filled no cache"

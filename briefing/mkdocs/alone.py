@@ -11,6 +11,7 @@ cache where it holds them, and ends the build unwritten.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -20,6 +21,7 @@ from mkdocs.structure.files import get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 
 from ..model.briefing import Briefing
+from ..pipeline import BrokenLinks
 from .plugin import BriefingPlugin, briefing_plugin
 
 
@@ -44,6 +46,21 @@ def downloads_alone(config: MkDocsConfig
         set_exclusions(files, config)
         nav = get_navigation(files, config)
         config.plugins.on_nav(nav, config=config, files=files)
-        yield plugin.briefings, plugin.render_alone
+        yield plugin.briefings, functools.partial(_rendered_alone, plugin)
     finally:
         plugin.end_build()
+        # MkDocs keeps one plugin object for every build in a process (its plugin cache):
+        # the next build must render its pages.
+        plugin.rendering_alone = False
+
+
+def _rendered_alone(plugin: BriefingPlugin, path: str) -> bytes:
+    """The download published at `path` rendered on its own: the bytes a build writes;
+    `BrokenLinks` if it links anywhere but within itself, as a file carried alone must."""
+    assert plugin._render is not None, "on_nav comes first"
+    build = plugin._current
+    src_uri = next(uri for uri, page in build.plan.downloads.items() if page.path == path)
+    content, broken = build.output.download_alone(plugin._render, src_uri)
+    if broken:
+        raise BrokenLinks("Broken links in the export:\n" + "\n".join(broken))
+    return content

@@ -9,6 +9,7 @@ may list them). Change any of it and every page is rendered afresh.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from markupsafe import Markup
@@ -29,7 +30,14 @@ def cache_folder(config: MkDocsConfig, *, previewing: bool) -> Path:
     differ from the site's (they allow the live-reload script), and each build keeps only
     its own pages, so sharing one folder would leave neither what it needs."""
     folder = Path(config.config_file_path or ".").resolve().parent / CACHE_FOLDER
-    return folder / ("preview" if previewing else "site")
+    # One cache per docs folder: two projects sharing a mkdocs.yml's folder (tests, CI
+    # matrices) build at once into caches of their own, never into one another's.
+    return folder / ("preview" if previewing else "site") / docs_cache_name(Path(config.docs_dir))
+
+
+def docs_cache_name(docs_dir: Path) -> str:
+    """The name of the cache of the site built from `docs_dir`."""
+    return hashlib.blake2b(str(docs_dir.resolve()).encode(), digest_size=6).hexdigest()
 
 
 def site_wide_digest(config: MkDocsConfig, files: Files, stylesheet: Markup, *,

@@ -137,18 +137,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             build.output.render_pages(list(generated), render)
         return nav
 
-    def render_alone(self, path: str) -> bytes:
-        """The download published at `path` rendered on its own (`rendering_alone`): the bytes
-        a build writes; `BrokenLinks` if it links anywhere but within itself, as a file
-        carried alone must."""
-        assert self._render is not None, "on_nav comes first"
-        build = self._current
-        src_uri = next(uri for uri, page in build.plan.downloads.items() if page.path == path)
-        content, broken = build.output.download_alone(self._render, src_uri)
-        if broken:
-            raise BrokenLinks("Broken links in the export:\n" + "\n".join(broken))
-        return content
-
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files):
         generated = self._current.plan.pages.get(page.file.src_uri)
         if isinstance(page, TemplatePage) and generated is not None:

@@ -35,6 +35,8 @@ from .pages import SitePage, SitePlan
 
 HOME_TEMPLATE = "home.html"
 """Shows how many briefings the whole site has."""
+SEARCH_TEMPLATE = "search.html"
+"""Offers every organisation inspected as a filter."""
 
 
 def page_keys(plan: SitePlan, docs_dir: Path, site_wide: str) -> dict[str, str]:
@@ -57,6 +59,8 @@ def _key(site_wide: str, page: SitePage, walker: _Shown) -> str:
         shown.append(walker.folders_of(briefing))
     if page.template == HOME_TEMPLATE:
         shown.append(len(walker.collection.briefings))
+    if page.template == SEARCH_TEMPLATE:
+        shown.append([group.name for group in walker.collection.subjects])
     return hashlib.blake2b(repr(shown).encode("utf-8"), digest_size=20).hexdigest()
 
 
