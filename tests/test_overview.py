@@ -36,11 +36,11 @@ def built(tmp_path_factory, config_for) -> tuple[Path, Path]:
     """(site folder, docs folder) of the two curated briefings."""
     project = tmp_path_factory.mktemp("overview")
     docs = project / "docs"
-    for slug, folder, source in (
+    for slug, origin, source in (
             (CUMBRIA, DEFAULT_BRIEFING, DEFAULT_BRIEFING / "source.txt"),
             (KENT, FIXTURES / "briefings" / KENT, CORPUS / KENT / "source.txt")):
         (docs / slug).mkdir(parents=True)
-        shutil.copy(folder / "briefing.yml", docs / slug)
+        shutil.copy(origin / "briefing.yml", docs / slug)
         shutil.copy(source, docs / slug / "source.txt")
     config = config_for(project, docs, project / "site")
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))

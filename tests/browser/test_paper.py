@@ -38,11 +38,11 @@ def curated_site(tmp_path_factory) -> BuiltSite:
     """The default briefing and the Kent one, from the test fixtures."""
     folder = tmp_path_factory.mktemp("paper")
     docs = folder / "docs"
-    for slug, folder, source in (
+    for slug, origin, source in (
             (CUMBRIA, DEFAULT_BRIEFING, DEFAULT_BRIEFING / "source.txt"),
             (KENT, FIXTURES / "briefings" / KENT, CORPUS / KENT / "source.txt")):
         (docs / slug).mkdir(parents=True)
-        shutil.copy(folder / "briefing.yml", docs / slug)
+        shutil.copy(origin / "briefing.yml", docs / slug)
         shutil.copy(source, docs / slug / "source.txt")
     result = run_build(Project(write_config(folder, docs)))
     return BuiltSite(result.site_dir, docs)
