@@ -119,6 +119,8 @@ def _check_compared(links: Links, ref: Reference, by_slug: dict[str, Links]):
             "earlier briefing's folder name>, or briefing: under compared:."), ref.line, ref.item)
         return
     earlier = by_slug.get(target)
+    if earlier is None and ref.briefing is None:
+        return  # the follows: it rests on is reported, once
     if earlier is None:
         yield Problem(links.file, (
             f"no briefing '{target}' to compare with.{_suggest(target, set(by_slug))}"),

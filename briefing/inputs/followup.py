@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StrictBool, model_validator
 
 from .values import Citation, DateFact, Id, IsoDate, Model, Text, _shorthand
 
@@ -28,6 +28,10 @@ class Compared(Model):
     """The `id` of the finding or concern of the earlier briefing it continues (not for `new`)."""
     briefing: Id | None = None
     """The earlier briefing's folder name, when it is not the one `follows` names."""
+    inferred: StrictBool = False
+    """True when the sources do not say so in as many words, and you judged it."""
+    basis: str | None = None
+    """How it is known: the words that say so, or the reasoning behind your judgment."""
 
     _expand, __get_pydantic_json_schema__ = _shorthand(
         "status", {"enum": ["persisted", "resolved", "new", "worse"]})
