@@ -72,14 +72,21 @@ class Series:
             for key, found in members.items()}
         self._followed_by = {b.metadata.follows: b for b in briefings if b.metadata.follows}
 
+    inspection_date = staticmethod(inspection_date)
+
     def identity(self, organisation: Organisation) -> Identity:
         return self.organisations.identity(organisation.name, organisation.id)
 
     def timeline(self, briefing: Briefing) -> Timeline:
         return self._timelines[self.identity(briefing.metadata.subject).id]
 
-    def timeline_of(self, identity_id: str) -> Timeline | None:
-        return self._timelines.get(identity_id)
+    def timeline_named(self, name: str) -> Timeline | None:
+        """The timeline of the organisation whose group is called `name` (its newest name)."""
+        return self._by_name.get(name)
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, Timeline]:
+        return {t.identity.name: t for t in self._timelines.values()}
 
     def previous(self, briefing: Briefing) -> Briefing | None:
         """The briefing it follows, or else the one before it in its organisation's timeline."""
