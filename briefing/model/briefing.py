@@ -159,6 +159,13 @@ class Briefing:
         return tuple(r for r in self.reactions if point in r.responds_to)
 
     @property
+    def updated(self) -> str | None:
+        """When it last changed: its newest correction's date, else its source's publication."""
+        dates = [c.date for c in self.metadata.corrections]
+        published = self.metadata.source.published
+        return max(dates) if dates else (published.date if published else None)
+
+    @property
     def sort_key(self) -> tuple[str, str]:
         """Newest first on the home page, by the source's publication date, then title."""
         published = self.metadata.source.published

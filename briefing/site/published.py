@@ -15,6 +15,7 @@ from typing import Any
 from ..model.briefing import Briefing, Point
 from ..model.citations import Citation
 from ..model.collection import Collection
+from .series_data import organisations_record, series_record
 
 SCHEMA_VERSION = 1
 CATALOGUE = "briefings.json"
@@ -22,10 +23,13 @@ CATALOGUE = "briefings.json"
 
 def published_json(collection: Collection) -> dict[str, str]:
     """Site path -> JSON text, for every JSON file the site publishes."""
-    files = {f"{b.slug}/briefing.json": _dump(briefing_record(b)) for b in collection.briefings}
+    series = collection.series
+    files = {f"{b.slug}/briefing.json": _dump({**briefing_record(b), **series_record(b, series)})
+             for b in collection.briefings}
     files[CATALOGUE] = _dump({
         "schema_version": SCHEMA_VERSION,
-        "briefings": [catalogue_entry(b) for b in collection.briefings],
+        "briefings": [{**catalogue_entry(b), "organisations": organisations_record(b, series),
+                       "updated": b.updated} for b in collection.briefings],
     })
     return files
 
@@ -116,6 +120,8 @@ def linked_data(b: Briefing, page_url: str | None) -> dict[str, Any]:
     }
     if page_url:
         data["url"] = page_url
+    if meta.corrections:
+        data["dateModified"] = b.updated
     return data
 
 
