@@ -80,9 +80,15 @@ def briefing_nav(soup: BeautifulSoup):
 # --- Building ------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def default_site(tmp_path_factory) -> Site:
-    folder = tmp_path_factory.mktemp("default") / "site"
-    result = run_build(Project(ROOT / "mkdocs.yml"), folder)
+def default_site(tmp_path_factory, config_for) -> Site:
+    """The default briefing alone (the project's docs/ also ships its follow-up, which
+    test_series builds), copied, so the user's docs/ is never read."""
+    project = tmp_path_factory.mktemp("default")
+    docs = project / "docs"
+    shutil.copytree(ROOT / "docs" / CUMBRIA, docs / CUMBRIA)
+    shutil.copy(ROOT / "docs" / "organisations.yml", docs)
+    folder = project / "site"
+    result = run_build(Project(config_for(project, docs, folder)))
     assert (result.site_dir, result.briefings) == (folder.resolve(), 1)
     return Site(folder)
 
@@ -475,8 +481,9 @@ def test_default_source_paragraphs(default_site):
         "A clear commitment to improving services for children in need of protection")
 
 
-def test_two_builds_are_byte_identical(default_site, tmp_path, tree_of):
-    run_build(Project(ROOT / "mkdocs.yml"), tmp_path / "again")
+def test_two_builds_are_byte_identical(default_site, tmp_path, tree_of, config_for):
+    docs = default_site.folder.parent / "docs"
+    run_build(Project(config_for(tmp_path, docs, tmp_path / "again")))
     assert tree_of(tmp_path / "again") == tree_of(default_site.folder)
 
 

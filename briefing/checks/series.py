@@ -25,7 +25,9 @@ class Reference:
     item: str
     line: int | None
     briefing: str | None
+    briefing_line: int | None
     previous: str | None
+    previous_line: int | None
 
 
 @dataclass(frozen=True)
@@ -47,10 +49,12 @@ class Links:
 def links_of(briefing: WholeBriefing) -> Links:
     meta = briefing.metadata
     compared = tuple(
-        Reference(item_path((section, i, "compared")), briefing.line_of((section, i, "compared")),
-                  point.compared.briefing, point.compared.previous)
+        Reference(item_path(at), briefing.line_of(at),
+                  point.compared.briefing, briefing.line_of(at + ("briefing",)),
+                  point.compared.previous, briefing.line_of(at + ("previous",)))
         for section in ("findings", "concerns")
-        for i, point in enumerate(getattr(meta, section)) if point.compared is not None)
+        for i, point in enumerate(getattr(meta, section))
+        if point.compared is not None and (at := (section, i, "compared")))
     ids = tuple((role, briefing.line_of((role, "id")), org.id)
                 for role, org in (("subject", meta.subject), ("inspector", meta.inspector))
                 if org.id is not None)
@@ -124,12 +128,13 @@ def _check_compared(links: Links, ref: Reference, by_slug: dict[str, Links]):
     if earlier is None:
         yield Problem(links.file, (
             f"no briefing '{target}' to compare with.{_suggest(target, set(by_slug))}"),
-            ref.line, ref.item + ".briefing")
+            ref.briefing_line, ref.item + ".briefing")
     elif ref.previous is not None and ref.previous not in earlier.point_ids:
         yield Problem(links.file, (
             f"'{target}' has no finding or concern with id '{ref.previous}'."
             f"{_suggest(ref.previous, set(earlier.point_ids))} Give the id of the earlier "
-            "point as that briefing's briefing.yml has it."), ref.line, ref.item + ".previous")
+            "point as that briefing's briefing.yml has it."), ref.previous_line,
+            ref.item + ".previous")
 
 
 def _suggest(wrong: str, known: set[str]) -> str:
