@@ -305,3 +305,19 @@ def test_an_unknown_register_id_is_refused(tmp_path):
     with pytest.raises(CheckFailed) as failed:
         check_site(docs)
     assert "has no organisation with id 'hmicfr'. Did you mean 'hmicfrs'?" in str(failed.value)
+
+
+def test_a_name_given_to_two_organisations_is_a_located_problem(tmp_path):
+    docs = copy_docs(tmp_path)
+    register = docs / "organisations.yml"
+    text = register.read_text("utf-8")
+    register.write_text(text.replace("      - Cumbria Police", "      - HMIC"), encoding="utf-8")
+    with pytest.raises(CheckFailed) as failed:
+        check_site(docs)
+    [problem] = failed.value.problems
+    assert problem.file.name == "organisations.yml" and problem.line is not None
+    assert "'HMIC' is listed for both 'hmicfrs' and 'cumbria-constabulary'" in problem.message
+
+
+def test_the_register_is_not_published_as_a_file(site):
+    assert not (site / "organisations.yml").exists()

@@ -89,7 +89,8 @@ def _check_follows(links: Links, by_slug: dict[str, Links], organisations: Organ
     earlier = by_slug.get(links.follows)
     if earlier is None:
         yield Problem(links.file, (
-            f"no briefing '{links.follows}' to follow.{_suggest(links.follows, set(by_slug))} "
+            f"no briefing '{links.follows}' to follow."
+            f"{_suggest(links.follows, set(by_slug) - {links.slug})} "
             "Give the folder name of the briefing on the previous inspection."),
             links.follows_line, "follows")
     elif earlier.slug == links.slug or _follows_back(links.slug, earlier, by_slug):
