@@ -321,3 +321,15 @@ def test_a_name_given_to_two_organisations_is_a_located_problem(tmp_path):
 
 def test_the_register_is_not_published_as_a_file(site):
     assert not (site / "organisations.yml").exists()
+
+
+def test_the_build_date_a_user_pins_decides_what_is_overdue(tmp_path, config_for, monkeypatch):
+    """SOURCE_DATE_EPOCH (1 March 2017) is the day statuses are reckoned on: the promise due
+    on 9 March 2017 is still open."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime.datetime(
+        2017, 3, 1, tzinfo=datetime.timezone.utc).timestamp())))
+    site = build(tmp_path, copy_docs(tmp_path), config_for)
+    section = page(site, f"{FIRST}/index.html").find("section", class_="next-section")
+    assert section.find(class_="next-as-of").find("time")["datetime"] == "2017-03-01"
+    status = section.find(id="commitment-update-in-six-weeks").find(class_="next-status")
+    assert words(status) == "Open"

@@ -52,5 +52,8 @@ def newest_date_epoch(briefings: Sequence[Briefing]) -> int:
 def pinned_date() -> datetime.date:
     """The day the build stands on (SOURCE_DATE_EPOCH, the user's or the pinned one): what
     "overdue" is reckoned against, so the same input says the same whenever it is built."""
-    epoch = int(os.environ.get(VARIABLE, FALLBACK_EPOCH))
+    try:
+        epoch = int(os.environ.get(VARIABLE, FALLBACK_EPOCH))
+    except ValueError:  # not a number: MkDocs says so; statuses fall back to 1980
+        epoch = FALLBACK_EPOCH
     return datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date()
