@@ -1,7 +1,7 @@
 """Benchmark: does `check`'s coverage catch every quote a briefing leaves out?
 
 Run from the project folder:
-    python benchmarks/coverage.py  [--details] [--save]
+    python benchmarks/coverage.py  [--details] [--save] [--corpus DIR]
 
 Each text of `../shared/samples/` (see its CORPUS.md) is drafted as `build.py new` drafts
 it (`benchmarks/drafting.py`'s `Drafter`); then every reaction and every person is taken
@@ -73,10 +73,6 @@ class Row:
     tallies: dict[str, Tally]
     missed: list[str]
     crash: str | None = None
-
-    @property
-    def held_out(self) -> bool:
-        return self.sample.held_out
 
 
 def coverage_without_reactions(sample: Sample, drafter: Drafter) -> tuple[Coverage, str]:
@@ -168,7 +164,7 @@ def report(rows: list[Row], details: bool, provenance: str) -> str:
              "| text | part | " + " | ".join(label for _, label in MEASURES) + " |",
              "|---|---|" + "---|" * len(MEASURES)]
     for row in rows:
-        part = "held-out" if row.held_out else "dev"
+        part = "dev" if row.sample.part == "development" else row.sample.part
         cells = [row.tallies[key].cell() for key, _ in MEASURES]
         crash = " (CRASH)" if row.crash else ""
         lines.append(f"| {row.sample.slug}{crash} | {part} | " + " | ".join(cells) + " |")
@@ -187,7 +183,8 @@ def report(rows: list[Row], details: bool, provenance: str) -> str:
         lines += ["", "## Details"]
         for row in rows:
             if row.missed:
-                lines += ["", f"### {row.sample.slug}" + (" (held out)" if row.held_out else "")]
+                lines += ["", f"### {row.sample.slug}"
+                          + ("" if row.sample.part == "development" else f" ({row.sample.part})")]
                 lines += [f"- {note}" for note in row.missed]
         if not any(row.missed for row in rows):
             lines += ["", "- Every expected quote and quoted person is reported."]
@@ -198,13 +195,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list every quote not reported")
     parser.add_argument("--save", action="store_true", help=f"write the output to {RESULTS}")
+    parser.add_argument("--corpus", type=Path, metavar="DIR",
+                        help="also run the texts of another labelled corpus, as unseen texts")
     args = parser.parse_args(argv)
     if not SAMPLES.is_dir():
         print(f"No samples corpus at {SAMPLES}.", file=sys.stderr)
         return 2
-    rows = run(read_samples())
-    text = report(rows, args.details, provenance_text(" --details" * args.details
-                                                      + " --save" * args.save, "coverage.py"))
+    rows = run(read_samples() + (read_samples(args.corpus, unseen=True) if args.corpus else []))
+    flags = " --details" * args.details + " --save" * args.save \
+        + (f" --corpus {args.corpus}" if args.corpus else "")
+    text = report(rows, args.details, provenance_text(flags, "coverage.py"))
     print(text, end="")
     if args.save:
         RESULTS.write_text(text, encoding="utf-8", newline="\n")

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
+from shared_texts import CORPUS
 
 ROOT = Path(__file__).resolve().parents[1]
 KENT = ROOT / "tests" / "fixtures" / "briefings" / "kent-police-2021"
-KENT_SOURCE = ROOT / "tests" / "fixtures" / "samples" / "kent-police-2021" / "source.txt"
+KENT_SOURCE = CORPUS / "kent-police-2021" / "source.txt"
 
 
 @pytest.fixture

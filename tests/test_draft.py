@@ -1,10 +1,10 @@
 """Drafting a briefing.yml from a source text: each rule on small literal inputs, then the
 draft's quality measured against hand-written expectations for real texts.
 
-`fixtures/draft_samples/<name>/source.txt` are the texts: the default briefing's source,
-the three samples, and one held-out text written for this test in another inspectorate's
-genre. `fixtures/draft_expected/<name>.yml` say, by hand, which paragraphs hold findings,
-concerns and quotes, and who speaks. Precision and recall are printed as a table
+The texts are the default briefing's source (../shared/seeds), three texts of the samples
+corpus (../shared/samples), and two held-out texts written for these tests
+(`fixtures/draft_samples/`), in other inspectorates' genres. `fixtures/draft_expected/<name>.yml`
+say, by hand, which paragraphs hold findings, concerns and quotes, and who speaks. Precision and recall are printed as a table
 (`test_quality_table`) and held to the targets: every quote and its speaker, at least 90%
 of findings and concerns, and no drafted word that does not stand in the source.
 """
@@ -30,9 +30,9 @@ from briefing.language.sentences import clause_spans, sentence_spans
 from briefing.draft.writer import comment_text, yaml_scalar
 from briefing.checks.passages import find_passage, fold
 from briefing.inputs.source import parse_source
+from shared_texts import source_path
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SAMPLES = FIXTURES / "draft_samples"
 EXPECTED = FIXTURES / "draft_expected"
 EXPECTATIONS = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
                 for path in sorted(EXPECTED.glob("*.yml"))}
@@ -445,7 +445,7 @@ class Evaluation:
 
 def evaluate(name: str) -> Evaluation:
     expected = EXPECTATIONS[name]
-    source_text = (SAMPLES / name / "source.txt").read_text(encoding="utf-8")
+    source_text = source_path(name).read_text(encoding="utf-8")
     draft = draft_of(source_text)
     return Evaluation(
         name, match_points(draft.findings, expected["findings"]),
@@ -518,7 +518,7 @@ EVALUATIONS = {name: evaluate(name) for name in TEXTS}
 
 def test_the_expected_fixtures_are_sound():
     for name, expected in EXPECTATIONS.items():
-        source = parse_source((SAMPLES / name / "source.txt").read_text(encoding="utf-8"))
+        source = parse_source(source_path(name).read_text(encoding="utf-8"))
         for quote in expected["quotes"]:
             numbers = [m.paragraph.number for m in find_passage(quote["text"], source)]
             assert quote["paragraph"] in numbers, (name, quote)
@@ -553,7 +553,7 @@ def test_the_subject_and_the_inspector_are_named(name):
 
 @pytest.mark.parametrize("name", [name for name in TEXTS if "title" in EXPECTATIONS[name]])
 def test_a_headline_is_the_title(name):
-    draft = draft_of((SAMPLES / name / "source.txt").read_text(encoding="utf-8"))
+    draft = draft_of(source_path(name).read_text(encoding="utf-8"))
     assert draft.title.value == EXPECTATIONS[name]["title"]
 
 

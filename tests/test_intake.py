@@ -261,3 +261,13 @@ def test_a_50_mb_file_is_refused_at_once_without_being_read(tmp_path, monkeypatc
         read_source(path, LIMIT)
     assert time.perf_counter() - started < 0.5
     assert opened == []
+
+
+def test_a_list_written_one_item_a_line_ends_at_its_last_item():
+    """Items without full stops, then a sentence on the next line: the item ends at its line,
+    so the sentence is a paragraph of its own, not a part of the last item."""
+    text = ("Inspectors found the wards unsafe.\nStaff were not trained.\nInspectors said:\n"
+            "* Safety procedures were underdeveloped\n* Policies were not in place\n"
+            "The chief inspector said the findings were serious.\nShe called for action.\n")
+    separated, _ = separate_line_paragraphs(text)
+    assert "in place\n\nThe chief inspector" in separated

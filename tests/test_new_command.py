@@ -15,10 +15,10 @@ from briefing.errors import BriefingError
 from briefing.inputs.intake import IntakeError
 from briefing.pipeline import load_site
 from briefing.project import Project
+from shared_texts import CORPUS, SEED, source_path
 
-SAMPLES = Path(__file__).parent / "fixtures" / "draft_samples"
-NAMES = sorted(path.name for path in SAMPLES.iterdir())
-CUMBRIA = SAMPLES / "cumbria-child-protection" / "source.txt"
+NAMES = sorted(path.stem for path in (Path(__file__).parent / "fixtures" / "draft_expected").glob("*.yml"))
+CUMBRIA = SEED
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def listing(folder: Path) -> list[str]:
 # --- Every sample drafts, checks and builds --------------------------------------------------
 
 def test_every_sample_becomes_a_briefing_that_checks_and_builds(project):
-    results = {name: run_new(project, name, SAMPLES / name / "source.txt", force=False)
+    results = {name: run_new(project, name, source_path(name), force=False)
                for name in NAMES}
     briefings = {b.slug: b for b in load_site(docs_of(project))}
     assert sorted(briefings) == NAMES
@@ -95,7 +95,7 @@ def test_the_draft_reads_the_default_briefing_as_the_curator_did(project):
 
 
 def test_a_windows_1252_file_with_crlf_is_stored_as_utf_8_with_lf(project, tmp_path):
-    text = (SAMPLES / "wiltshire-ofsted-2012" / "source.txt").read_text(encoding="utf-8")
+    text = (CORPUS / "wiltshire-ofsted-2012" / "source.txt").read_text(encoding="utf-8")
     source = tmp_path / "wiltshire.txt"
     source.write_bytes(text.replace("\n", "\r\n").replace("THE", "THE\u00a0", 1).encode("cp1252"))
     result = run_new(project, "wiltshire", source, force=False)

@@ -23,6 +23,7 @@ from briefing.commands.new import run_new
 from briefing.inputs.intake import IntakeError
 from briefing.pipeline import load_site
 from briefing.project import Project
+from shared_texts import CORPUS, SEED
 
 PROPERTY = settings(max_examples=150, derandomize=True, database=None, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -81,9 +82,10 @@ def lines(draw) -> str:
     return line
 
 
-ARTICLES = [path.read_text(encoding="utf-8") for path in sorted(
-    (Path(__file__).parent / "fixtures" / "draft_samples").glob("*/source.txt"))]
-"""Real articles, to be cut, spliced and re-marked: the shapes drafting rules look for."""
+ARTICLES = [path.read_text(encoding="utf-8") for path in
+            sorted(CORPUS.glob("*/source.txt")) + [SEED]]
+"""Real articles (the whole samples corpus and the seed), to be cut, spliced and re-marked:
+the shapes drafting rules look for."""
 
 
 @st.composite

@@ -267,3 +267,225 @@ def test_the_organisations_names_are_no_cues():
 def test_what_happened_since_the_inspection_is_not_a_point():
     assert not_a_point("Since the inspection, the trust has recruited more nurses") == \
         "a commitment or a plan"
+
+
+# --- Plain English, beyond the inspection vocabulary ------------------------------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("The wards needed urgent improvement.", "concerns"),
+    ("Inmates faced rising violence on every landing.", "concerns"),
+    ("The unit had squalid showers and crumbling walls.", "concerns"),
+    ("Protection plans were reviewed on time in just 40 per cent of cases.", "concerns"),
+    ("The centre received top marks for its care.", "findings"),
+    ("Children flourish in the reception class.", "findings"),
+    ("There was sufficient cover on the night shift.", "findings"),
+    ("The service was not adequately prepared for winter.", "concerns"),
+])
+def test_general_words_of_praise_and_criticism_are_cues(text, kind):
+    assert polarity(text).kind == kind
+
+
+def test_a_sentence_without_cues_is_read_by_the_general_lexicon():
+    """No cue of ours, but plainly good or bad English: VADER's lexicon decides, when clear."""
+    assert points_of("Inspectors saw lovely, cheerful moments between carers and residents.\n") \
+        == [("f", "Inspectors saw lovely, cheerful moments between carers and residents")]
+    assert points_of("Residents described the food as horrible and disgusting.\n") \
+        == [("c", "Residents described the food as horrible and disgusting")]
+    assert points_of("The visit took place over three days in May.\n") == []
+
+
+def test_the_writers_own_feelings_are_no_finding():
+    assert points_of("I am so grateful and proud of everyone, and thrilled for them.\n") == []
+
+
+def test_a_line_without_a_full_stop_is_a_title_not_a_point():
+    text = ("Inspectors praised the warm and caring staff.\n\n"
+            "Pupils enjoy a happy and caring school\n\n"
+            "They said pupils were happy.\n")
+    assert [kind for kind, _ in points_of(text)] == ["f", "f"]
+    assert all("enjoy a happy" not in point for _, point in points_of(text))
+
+
+def test_an_inspection_examining_how_is_its_method_and_a_sentence_ending_noted_introduces():
+    assert not_a_point("A national review has examined how effectively councils support carers") \
+        == "how the inspection was done"
+    assert not_a_point("As well as enjoying lessons, the inspectors also noted") \
+        == "introduces what follows"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("How safe and effective the service is has dropped from good to requires improvement.",
+     "concerns"),
+    ("The ratings for how caring the home is were downgraded from requires improvement to "
+     "inadequate.", "concerns"),
+    ("Inspectors graded the school's current performance as unsatisfactory.", "concerns"),
+    ("Exclusion rates were very high.", "concerns"),
+    ("Pupils show how creative they are in their music.", "findings"),
+])
+def test_ratings_and_dimensions_named_with_how(text, kind):
+    assert polarity(text).kind == kind
+
+
+def test_what_a_body_needed_to_do_is_an_action_not_a_finding():
+    assert not_a_point("The trust needed to ensure it had enough skilled staff") \
+        == "an action required"
+
+
+def test_a_list_after_a_lead_in_of_actions_or_the_writers_own_news_gives_nothing():
+    text = ("The following actions have already been taken to improve the service:\n\n"
+            "- We have recruited more experienced social workers.\n"
+            "- New laptops help staff keep good records.\n")
+    assert points_of(text) == []
+    assert points_of("We have opened a bright new ward with kind and caring nurses.\n") == []
+    assert points_of("We found that staff were kind and caring.\n") \
+        == [("f", "staff were kind and caring")]
+
+
+def test_the_subject_is_what_a_rating_was_given_to():
+    source = parse_source("The regulator has downgraded the rating of Elmtree Lodge in "
+                          "Northshire from good to inadequate.\n")
+    inspector = find_inspector(source)
+    assert find_subject(source, inspector).name.value == "Elmtree Lodge"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The report found the trust needs to do more to improve its discharge planning.",
+     "concerns"),
+    ("Not enough is being done to create a positive culture on the wards.", "concerns"),
+    ("More work is needed to make services consistently good.", "concerns"),
+    ("The school continues to improve.", "findings"),
+    ("Medicines records should be better maintained.", "concerns"),
+    ("Wards needed to have their equipment checked and maintained better.", "concerns"),
+])
+def test_what_a_criticism_asks_for_is_no_praise(text, kind):
+    assert polarity(text).kind == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Attainment is above the national average in reading.", "findings"),
+    ("Attainment was below the council average.", "concerns"),
+    ("Practice was well below standard in most cases.", "concerns"),
+    ("Teachers make high-quality assessments of pupils' work.", "findings"),
+])
+def test_against_an_average_or_a_standard(text, kind):
+    assert polarity(text).kind == kind
+
+
+def test_a_relative_clause_between_speaker_and_verb_is_not_the_speaker():
+    from briefing.language.attribution import before
+    assert before("The report, which was submitted to the Assembly, said: ")[0].strip() \
+        == "The report"
+
+
+def test_what_must_wait_until_care_improves_and_notices_issued_are_actions():
+    assert polarity("The provider must not admit residents until care has improved.").kind \
+        is None
+    assert not_a_point("We have issued an improvement notice to the trust") \
+        == "an action required"
+
+
+def test_a_subject_named_with_a_plural_noun():
+    source = parse_source("Northshire Youth Justice Services – Poor Practice Found\n\n"
+                          "Inspectors said Northshire Youth Justice Services had deteriorated.\n")
+    assert find_subject(source, find_inspector(source)).name.value \
+        == "Northshire Youth Justice Services"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Pupils make insufficient progress in most lessons.", "concerns"),
+    ("Low expectations limit the progress that pupils make.", "concerns"),
+    ("Inspectors identified issues that needed urgent attention.", "concerns"),
+    ("Some problems related to the storage of medicines.", "concerns"),
+    ("Residents were left unattended for hours.", "concerns"),
+    ("Inspectors found no problems with medicines.", "findings"),
+])
+def test_a_criticism_of_what_would_be_praise(text, kind):
+    assert polarity(text).kind == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The trust is rated requires improvement for being safe, effective and responsive.",
+     "concerns"),
+    ("The overall rating was downgraded from outstanding, given in 2019, to good.", "concerns"),
+    ("The home was judged to have fallen short in most areas.", "concerns"),
+    ("Recruiting enough staff remains a challenge.", "concerns"),
+    ("Take-up of training remained low.", "concerns"),
+    ("Casework needs to continue to improve.", "concerns"),
+    ("The service could do more to support carers.", "concerns"),
+    ("There is still work to do.", "concerns"),
+    ("The accommodation was unsuitable and records were illegible.", "concerns"),
+    ("Anti-bullying arrangements were in their early stages.", "concerns"),
+])
+def test_more_ways_of_saying_what_falls_short(text, kind):
+    assert polarity(text).kind == kind
+
+
+def test_a_chief_inspector_written_in_lower_case_and_a_yoi():
+    source = parse_source("Cookham Wood YOI opened too soon, said the chief inspector of "
+                          "prisons.\n\nInspectors said the wings were unsafe.\n")
+    inspector = find_inspector(source)
+    assert inspector.name.value.lower() == "chief inspector of prisons"
+    assert find_subject(source, inspector).name.value == "Cookham Wood YOI"
+
+
+def test_she_with_nobody_named_is_someone_to_fill_in_not_the_last_body():
+    text = ("Inspectors said the surgery was unsafe, the regulator said.\n\n"
+            "A former receptionist, who asked not to be named, also raised concerns.\n\n"
+            "She said: “I know patients are not safe there and it worries me every day.”\n")
+    draft = draft_briefing(parse_source(text))
+    names = {person.id: person.name for person in draft.people}
+    speakers = {names[reaction.person] for reaction in draft.reactions
+                for quote in reaction.quotes if "patients are not safe" in quote.text}
+    assert speakers == {"UNKNOWN – fill in"}
+
+
+def test_paywall_words_are_the_sites_furniture():
+    from briefing.inputs.source import Paragraph, ParagraphKind
+    for text in ("Register Now to Continue Reading",
+                 "Thank you for visiting our archive of features. Why not register today and "
+                 "enjoy the following great benefits:"):
+        assert boilerplate_reason(Paragraph(1, text, ParagraphKind.TEXT, 1)) \
+            == "the site's furniture"
+
+
+def test_a_committee_is_no_commitment_and_unimplemented_is_a_concern():
+    assert polarity("The Committee received a report on the inspection.").kind is None
+    assert polarity("The safeguarding policy remained largely unimplemented.").kind \
+        == "concerns"
+
+
+@pytest.mark.parametrize("text", [
+    "On ten days there were fewer staff than the provider had assessed as necessary.",
+    "The unit was often short-staffed at night.",
+])
+def test_too_few_staff_is_a_concern(text):
+    assert polarity(text).kind == "concerns"
+
+
+def test_how_ratings_work_is_no_finding():
+    assert not_a_point("The other three grades are 'outstanding', 'good' and 'requires "
+                       "improvement'") == "how ratings work"
+    assert not_a_point("The regulator uses a six-point evaluation scale") == "how ratings work"
+    assert not_a_point("The home was rated good in two areas, requires improvement in one and "
+                       "inadequate in another") is None
+
+
+def test_an_inspector_named_before_their_inspectorate_speaks_for_it():
+    text = ("Northshire Nursery has been rated outstanding by Ofsted.\n\n"
+            "Jane Doe Ofsted inspector gave special praise to the caring staff.\n\n"
+            "She said in the report: “Children make rapid progress and are very happy here.”\n")
+    draft = draft_briefing(parse_source(text))
+    people = {person.name: person for person in draft.people}
+    assert people["Jane Doe"].role == "Ofsted inspector"
+    assert people["Jane Doe"].speaks_for == "inspector"
+    assert any("rated outstanding" in point.text for point in draft.findings)
+
+
+def test_quotes_inside_a_sentence_whose_subject_is_observed_or_in_response():
+    from briefing.language.speech import find_speech
+    text = ("Inspectors could not be assured that the “safety of patients was being actively "
+            "promoted and protected”.\n\n"
+            "In response the health board said it is “building a programme of improvement to "
+            "enhance its services”.\n")
+    _, quotes = find_speech(parse_source(text), set())
+    assert [q.speaker.name for q in quotes] == ["Inspectors", "the health board"]

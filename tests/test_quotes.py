@@ -8,9 +8,10 @@ import pytest
 
 from briefing.checks.passages import closest_passage, elided_parts, find_passage, fold
 from briefing.inputs.source import parse_source
+from shared_texts import CORPUS
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "tests" / "fixtures" / "samples"
+SAMPLES = CORPUS
 
 
 def load(path: Path):

@@ -121,12 +121,14 @@ def test_the_earlier_briefing_says_what_became_of_its_points(site):
         assert (site / path).is_file() and (not anchor or page(site, path).find(id=anchor)), a["href"]
 
 
-def test_the_print_view_shows_the_comparison_without_linking_out_of_its_file(site):
+def test_the_single_file_copy_links_to_no_other_briefing(site):
+    """The download stands alone: the series and the comparison are the screen overview's
+    (the one-page views keep to the print's page budget), and nothing links out of the file
+    to the briefing before."""
     soup = page(site, f"downloads/{SECOND}.html")
-    section = soup.find("section", class_="compared-section")
-    assert section is not None
-    assert not [a["href"] for a in section.find_all("a", href=True)
-                if not a["href"].startswith("#")]
+    assert soup.find("section", class_="compared-section") is None
+    assert soup.find("nav", class_="series-nav") is None
+    assert not [a["href"] for a in soup.find_all("a", href=True) if FIRST + "/" in a["href"]]
 
 
 # --- What happens next -----------------------------------------------------------------------

@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 from briefing.commands.build import BuildFailed, run_build
 from briefing.site.links import scan
 from briefing.project import Project
+from shared_texts import CORPUS
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -100,7 +101,7 @@ def two_briefing_site(tmp_path_factory, config_for) -> Site:
     shutil.copytree(ROOT / "docs" / CUMBRIA, docs / CUMBRIA)
     (docs / KENT).mkdir()
     shutil.copy(FIXTURES / "briefings" / KENT / "briefing.yml", docs / KENT)
-    shutil.copy(FIXTURES / "samples" / KENT / "source.txt", docs / KENT)
+    shutil.copy(CORPUS / KENT / "source.txt", docs / KENT)
     config = config_for(project, docs, project / "site")
     result = run_build(Project(config))
     assert result.briefings == 2

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from briefing.inputs.source import ParagraphKind, parse_source
+from shared_texts import CORPUS
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "tests" / "fixtures" / "samples"
+SAMPLES = CORPUS
 DEFAULT_SOURCE = ROOT / "docs" / "cumbria-child-protection" / "source.txt"
 
 HEADING, LIST_ITEM, QUOTATION, ASIDE, TEXT = (

@@ -14,7 +14,7 @@ stands in. Out: why it is not a finding or a concern, or None. Left out:
   actions ("The CQC is demanding a long list of actions", "must take action to",
   "ensuring that", recommendations);
 - how the inspection was done ("Inspectors observed 33 lessons", "The inspection
-  focused on ...").
+  focused on ..."), and how ratings work ("The other grades are 'good' and ...").
 """
 
 from __future__ import annotations
@@ -45,23 +45,44 @@ COMMITMENT = re.compile(
     r"|\bevery confidence\b|\baction plans?\b|\bimprovement plans?\b"
     r"|\b(?:is|are) (?:already )?(?:being )?(?:considered|progressed|addressed|implemented)\b"
     r"|\bwork (?:has|is) (?:already )?(?:started|underway|under way)\b"
+    r"|\b(?:actions?|steps|measures)\s+(?:(?:has|have|had|is|are)\s+)?(?:already\s+)?(?:been\s+)?"
+    r"(?:taken|agreed|put in place)\b"
     r"|\bsince (?:the|our|its|their) (?:inspection|visit)\b",
     re.IGNORECASE)
 REQUIRED_ACTION = re.compile(
-    r"\b(?:must|should|needs? to|has to|have to|(?:is|are|was|were|been) (?:required|told|asked"
+    r"\b(?:must|should|needs? to|needed to|has to|have to|had to|(?:is|are|was|were|been) (?:required|told|asked"
     r"|ordered|instructed) to)\s+(?:now\s+)?(?:take (?:\w+ )?action|act|ensure|make sure"
     r"|put in place"
     r"|introduce|develop|consider|implement|draw up|produce|submit)\b"
     r"|\b(?:is|are|was|were) (?:demanding|requiring|ordering|requesting)\b"
     r"|\bensuring that\b|\brecommend\w*\b|\blist of actions\b|\b(?:enforcement|urgent) action\b"
-    r"|\b(?:was|were|has been|have been) (?:issued|served) (?:with )?(?:a |an )?(?:warning|notice)",
+    r"|\b(?:was|were|has been|have been) (?:issued|served) (?:with )?(?:a |an )?(?:warning|notice)"
+    r"|\b(?:issued|served|imposed)\s+(?:[\w-]+\s+){0,4}?(?:notices?|warnings?|conditions)\b",
     re.IGNORECASE)
 METHOD = re.compile(
     r"^(?:(?:during|as part of) (?:the|its|this) (?:inspection|visit),?\s+)?"
     r"(?:the\s+)?(?:inspectors?|inspection(?: team)?|we|the team)\s+(?:also\s+)?"
     r"(?:observed|examined|visited|spoke|interviewed|reviewed|looked at|focused|focussed"
     r"|gathered|attended|witnessed|carried out|analysed|sampled|met|talked|surveyed|read"
-    r"|tracked|considered)\b", re.IGNORECASE)
+    r"|tracked|considered)\b"
+    r"|\b(?:examined|examines|examine|looked at|looks at|assessed|assesses|explored|explores"
+    r"|investigated|investigates|reviewed|reviews|considered|considers)\s+(?:how|whether"
+    r"|the extent)\b", re.IGNORECASE)
+SCALE = re.compile(
+    r"\b(?:evaluation|grading|rating|[\w-]+-point) scale\b|\bpossible (?:grades|ratings)\b"
+    r"|\b(?:grades|ratings) (?:are|is)\b|\bthe other (?:\w+ )?(?:grades|ratings)\b"
+    r"|\bis the (?:lowest|highest) (?:possible )?(?:rating|grade|judgement)\b"
+    r"|\b(?:uses|provides|gives|awards) (?:[\w-]+ ){0,3}ratings? (?:based on|on a|across)\b",
+    re.IGNORECASE)
+GRADE_WORDS = re.compile(r"\b(?:outstanding|good|requires improvement|inadequate|adequate|weak"
+                         r"|unsatisfactory|satisfactory|excellent|very good)\b", re.IGNORECASE)
+JUDGED = re.compile(r"\b(?:rated|judged|graded|given|awarded|received|found|scored|deemed)\b",
+                    re.IGNORECASE)
+"""How ratings work, not what this inspection found: "The other three grades are 'outstanding',
+'good' and 'requires improvement'", "The regulator uses a six-point evaluation scale"."""
+INTRODUCING = re.compile(r"\b(?:noted|found|observed|said|says|stated|states|added|commented"
+                         r"|reported|concluded|wrote|highlighted)\W*$", re.IGNORECASE)
+"""A sentence that only introduces the words after it: "the inspectors also noted"."""
 
 
 def not_a_point(statement: str, sentence: str = "") -> str | None:
@@ -75,8 +96,13 @@ def not_a_point(statement: str, sentence: str = "") -> str | None:
         return "a commitment or a plan"
     if REQUIRED_ACTION.search(statement):
         return "an action required"
-    if METHOD.match(statement):
+    if METHOD.search(statement):
         return "how the inspection was done"
+    if SCALE.search(statement) or (len({g.lower() for g in GRADE_WORDS.findall(statement)}) >= 3
+                                   and not JUDGED.search(statement)):
+        return "how ratings work"
+    if INTRODUCING.search(statement):
+        return "introduces what follows"
     return None
 
 

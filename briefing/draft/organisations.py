@@ -45,21 +45,22 @@ INSPECTORATE = re.compile(
     rf"|\b(?:{_ABBREVIATIONS}|HMI[A-Z]{{1,6}})\b|\b(?i:{_BARE})\b")
 """Inspectorates by the shape of their names, and those known by a bare name or abbreviation."""
 CHIEF_INSPECTOR = re.compile(
-    r"\b(?:(?:Her|His)\s+Majesty['’]s\s+|HM\s+)?Chief\s+Inspector\s+of\s+(?:the\s+)?"
-    r"[A-Z][\w’'-]*(?:\s+(?:and|&)\s+[A-Z][\w’'-]*)?")
+    r"\b(?:(?:Her|His)\s+Majesty['’]s\s+|HM\s+)?(?i:chief\s+inspector)\s+of\s+(?:the\s+)?"
+    r"[A-Za-z][\w’'-]*(?:\s+(?:and|&)\s+[A-Z][\w’'-]*)?")
 """The office a text may name the inspector by: "HM Chief Inspector of Prisons"."""
 DESCRIBED = re.compile(
     r"\b(?:the|a)\s+(?:[a-z]+\s+){0,2}(?:watchdog|regulator|(?i:inspectorate))\b", re.IGNORECASE)
 """An inspectorate described rather than named: "the government watchdog"."""
 ORGANISATION_NOUNS = (
     r"Police|Constabulary|(?:County |Borough |City |District )?Council"
-    r"|(?:NHS )?(?:Foundation )?Trust|Service|Nursery|Surgery|Practice|Centre|Clinic|Hospice"
+    r"|(?:NHS )?(?:Foundation )?Trust|Services?|Nursery|Surgery|Practice|Centre|Clinic|Hospice"
     r"|Hospitals?|Prison|Young Offender Institution|School|Academy|College|University"
-    r"|Fire and Rescue Service|Ambulance Service|Health Board|Care Home|Home")
+    r"|Fire and Rescue Service|Ambulance Service|Health Board|Care Home|Home|House|Lodge"
+    r"|Court|Grange")
 SUBJECT = re.compile(
     rf"\b([A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w’'-]*){{0,6}}\s+"
     rf"(?:{ORGANISATION_NOUNS})|HMP(?:\s+[A-Z][\w’'-]*){{1,2}}"
-    rf"|HMYOI(?:\s+[A-Z][\w’'-]*){{1,2}})\b"
+    rf"|HMYOI(?:\s+[A-Z][\w’'-]*){{1,2}}|(?:[A-Z][\w’'-]*\s+){{1,3}}YOI)\b"
     rf"(?:['’]s((?:\s+[a-z][\w’'-]*){{1,3}}\s+services(?:\s+department)?))?")
 SERVICES_AT = re.compile(
     rf"\b(?:children|adult)['’]s\s+(?:social\s+(?:care\s+)?)?services\s+(?:at|of|in)"
@@ -77,6 +78,10 @@ INSPECTED_UNIT = re.compile(
     r"((?:[A-Z][\w’'-]*\s+){1,4}(?:ward|unit|wing|home|centre|service|department|practice"
     r"|surgery|clinic|school|nursery))\b")
 """Something named as inspected whose last word is not capitalised: "Hill Crest ward"."""
+RATING_OF = re.compile(
+    r"\b(?:rating|ratings|grade|grades|registration)\s+(?:of|for|at)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w’'-]*\s+){1,4}[A-Z][\w’'-]*)")
+"""What a verdict was given to: "downgraded the rating of Oakwood House in Dunmore"."""
 BRACKETED = re.compile(r"\(([A-Z]{2,6})s?\)")
 """Initials in brackets, after the phrase they stand for: "immigration removal centres (IRCs)"."""
 POLICE_IN = re.compile(rf"\b(?i:police)\s+in\s+({WORD}(?:\s+(?:and\s+)?{WORD}){{0,3}})")
@@ -144,6 +149,10 @@ def find_subject(source: SourceText, inspector: DraftOrganisation) -> DraftOrgan
         scores[match.group(0)] += 4
     for match in INSPECTED_UNIT.finditer(text):
         scores[_tidy(match.group(1))] += 3
+    for match in RATING_OF.finditer(text):
+        name = _without_inspector(_tidy(match.group(1)), inspector_names)
+        if len(name.split()) >= 2 and not INSPECTORATE.search(name):
+            scores[name] += 3
     for match in RATED.finditer(text):
         name = _without_inspector(_tidy(match.group(1)), inspector_names)
         if len(name.split()) >= 2 and not INSPECTORATE.search(name):

@@ -24,6 +24,10 @@ The rules, in order:
    lead-in does a list: it is cited with the points that follow, not drafted.
 4. A sentence that says what a list item says (they share most of the words that
    are rare in the text) is cited with that item instead of repeating it.
+5. A sentence the inspection speaks with no cue at all is read by a general English
+   lexicon (`language.sentiment`), and drafted only when its side is clear. A short
+   line with no sentence's end (a subheading or caption printed in the article) is
+   never a point.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from ..language.sentences import Span, sentence_spans
 from .cues import polarity
 from .excluded import EARLIER, not_a_point
 from .items import DraftOrganisation, DraftPerson, DraftReaction
-from .statements import Statement, Statements
+from .statements import FIRST_PERSON, Statement, Statements
 from .summaries import merge_summaries
 from .voices import Voiced, VoiceReader
 
@@ -55,6 +59,10 @@ CONSEQUENCE = re.compile(r"(?:This|That|It|These)\s+(?:was|is|were|are|has|had|m
 INTRODUCED = re.compile(r"^(?:These|They|This|Those)\s+(?:also\s+)?(?:include[sd]?|included)\b"
                         r"|^Among (?:them|these)\b")
 MIN_WORDS = 3
+INSPECTED = re.compile(r"\b(?:found|find|finds|identified|inspected|judged|rated|graded|saw"
+                       r"|observed|concluded|noted)\b", re.IGNORECASE)
+TITLE_MAX_WORDS = 14
+TITLE_END = re.compile(r"[.!?…:;][\"”’']?\s*$")
 
 
 @dataclass
@@ -104,7 +112,7 @@ class _Finder:
 
     def list_items(self) -> list[Candidate]:
         found = []
-        for items in self._lists():
+        for items in _lists(self.source):
             lead_in = self._lead_in(items[0])
             if lead_in and not self._spoken_by_inspection(lead_in[0]):
                 continue
@@ -120,16 +128,6 @@ class _Finder:
                     found.append(Candidate(side, item, span, f"list item after \"{label}\""))
         return found
 
-    def _lists(self) -> list[list[Paragraph]]:
-        runs, current = [], []
-        for paragraph in self.source.paragraphs:
-            if paragraph.kind is ParagraphKind.LIST_ITEM:
-                current.append(paragraph)
-            elif current:
-                runs.append(current)
-                current = []
-        return runs + ([current] if current else [])
-
     def _lead_in(self, first_item: Paragraph) -> list[Paragraph]:
         """The paragraph introducing a list, and a section label just above it."""
         before = self.source.paragraph(first_item.number - 1)
@@ -144,9 +142,11 @@ class _Finder:
         return []
 
     def _spoken_by_inspection(self, paragraph: Paragraph) -> bool:
+        """A lead-in of the inspection's, not someone's words nor a list of actions taken."""
         units = self.voices.get(paragraph.number)
-        return paragraph.kind is ParagraphKind.HEADING or not units \
-            or any(unit.inspection for unit in units)
+        return not_a_point(paragraph.text) is None and (
+            paragraph.kind is ParagraphKind.HEADING or not units
+            or any(unit.inspection for unit in units))
 
     def _side(self, lead_in: list[Paragraph]) -> tuple[str | None, str]:
         """The side of the lead-in's last sentence ("Inspectors were concerned that:"), else
@@ -178,7 +178,8 @@ class _Finder:
     def _is_prose(self, paragraph: Paragraph) -> bool:
         return (paragraph.kind in (ParagraphKind.TEXT, ParagraphKind.QUOTATION)
                 and paragraph.number not in self.left_out
-                and paragraph.number not in self.lead_ins)
+                and paragraph.number not in self.lead_ins
+                and not _reads_as_title(paragraph.text))
 
     def _points_in(self, paragraph: Paragraph, label: str = "") -> list[Candidate]:
         """The points of the sentences the inspection speaks in `paragraph`. Left out: what
@@ -192,6 +193,8 @@ class _Finder:
                 continue
             for sentence in _sentences_of(text, unit):
                 whole = text[sentence[0]:sentence[1]]
+                if not unit.quoted and _writer_speaks(whole):
+                    continue
                 if earlier and INTRODUCED.match(whole):
                     continue
                 if REJECTION.search(whole):
@@ -199,7 +202,8 @@ class _Finder:
                 earlier, previous = False, len(points)
                 avoid = [start for start, _ in unit.others]
                 statements = self.statements.of(text, sentence, avoid) \
-                    or self._carried_on(text, sentence, avoid)
+                    or self._carried_on(text, sentence, avoid) \
+                    or self.statements.in_plain_words(text, sentence, avoid)
                 for statement in statements:
                     reason = not_a_point(text[statement.span[0]:statement.span[1]], whole)
                     earlier = earlier or reason == EARLIER
@@ -238,6 +242,18 @@ class _Finder:
         return points
 
 
+def _lists(source: SourceText) -> list[list[Paragraph]]:
+    """The runs of list items, each a list."""
+    runs, current = [], []
+    for paragraph in source.paragraphs:
+        if paragraph.kind is ParagraphKind.LIST_ITEM:
+            current.append(paragraph)
+        elif current:
+            runs.append(current)
+            current = []
+    return runs + ([current] if current else [])
+
+
 def _names(organisation: DraftOrganisation) -> list[str]:
     return [name for name in (organisation.short_name or "", "" if organisation.name.is_placeholder
                               else organisation.name.value) if name]
@@ -249,6 +265,20 @@ def _sentences_of(text: str, unit: Voiced) -> list[Span]:
         return [unit.span]
     start, end = unit.span
     return [(start + a, start + b) for a, b in sentence_spans(text[start:end])]
+
+
+def _writer_speaks(sentence: str) -> bool:
+    """Narration in the first person that does not say what an inspection found: the
+    writer's own news ("We have licensed new software", "I am grateful"), which in a
+    release by the body inspected is that body speaking. "We found ..." is the inspection."""
+    return FIRST_PERSON.search(sentence) is not None and not INSPECTED.search(sentence)
+
+
+def _reads_as_title(text: str) -> bool:
+    """A short line with no sentence's end: a headline, subheading or caption printed
+    within the article ("Residents able to enjoy concerts at the home"), not a statement."""
+    words = text.split()
+    return len(words) <= TITLE_MAX_WORDS and not TITLE_END.search(text) and "[...]" not in text
 
 
 def _word_count(text: str) -> int:

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..language.sentences import TRAILING_ATTRIBUTION, Span, clause_spans
+from ..language.sentiment import general_side
 from ..language.words import SPEECH_VERBS
 from .cues import cue_words, polarity
 
@@ -47,6 +48,12 @@ FRAGMENT_BREAK = re.compile(
 """Where a mixed sentence lists its parts: commas, dashes, and an "and" before a new
 subject ("... 13 good ratings and one ..."), not one between two adjectives."""
 MIN_WORDS = 3
+WANTED = re.compile(r"\b(?:must|should|needs?|needed|required|ensure)\b",
+                    re.IGNORECASE)
+"""What is asked or offered, not found: no plain-English reading of "needed to ensure it had
+enough skilled staff" is a finding."""
+FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|(?i:me|my|we|we['’]re|we['’]ve|us|our))\b")
+"""The writer speaking: in narration, their own news or feelings, not an inspection's finding."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +73,7 @@ class Statements:
         self.reported = re.compile(
             r"(?:(?:in|according to)\s+(?:the|its|their)\s+(?:\w+\s+){0,2}?report,?\s+)?"
             r"(?:the\s+)?(?:" + (alternatives + "|" if alternatives else "")
-            + r"inspectors?|inspectorate|report|review|watchdog|regulator|they|it)"
+            + r"inspectors?|inspectorate|report|review|watchdog|regulator|they|it|we)"
             r"(?:\s+(?:also|further))?\s+"
             r"(?:(?:found|noted|concluded|reported|stated|states|identified)\s+(?:that\s+)?"
             r"|(?:" + "|".join(SPEECH_VERBS) + r")\s+that\s+)",
@@ -92,6 +99,21 @@ class Statements:
             if len(text[trimmed[0]:trimmed[1]].split()) >= MIN_WORDS:
                 found.append(Statement(trimmed, kind, cue_words(reading[span[0]:span[1]])))
         return found
+
+    def in_plain_words(self, text: str, sentence: Span, avoid: Sequence[int] = ()) -> list[Statement]:
+        """A sentence with no cue of ours at all, read by the general lexicon
+        (`language.sentiment`): the whole sentence, when its side is clear. Not a sentence
+        in the first person: the writer's own feelings ("I am very grateful") are no finding."""
+        reading = self.names.sub(lambda m: "x" * len(m.group(0)), text)
+        words = reading[sentence[0]:sentence[1]]
+        if cue_words(words) != "no cues" or FIRST_PERSON.search(words) or WANTED.search(words) \
+                or any(position < sentence[1] for position in avoid):
+            return []
+        side, score = general_side(words)
+        trimmed = self.trim(text, sentence)
+        if side is None or len(text[trimmed[0]:trimmed[1]].split()) < MIN_WORDS:
+            return []
+        return [Statement(trimmed, side, f"no cues; plain English reads {score:+.2f}")]
 
     def trim(self, text: str, span: Span) -> Span:
         """Drop connectives, "X found that", a trailing "a report has found", end marks."""

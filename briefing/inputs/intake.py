@@ -173,8 +173,8 @@ def _line_break(line: str, following: str) -> str:
         return LIST
     if following[0].islower() or line.endswith(MID_SENTENCE_ENDS):
         return CONTINUES
-    if line.endswith(SENTENCE_ENDS):
-        return SENTENCE
+    if line.endswith(SENTENCE_ENDS) or LIST_MARKER.match(line):
+        return SENTENCE  # a list item written on its line ends there, full stop or not
     if len(line.split()) <= LABEL_MAX_WORDS or not any(c.isalnum() for c in following):
         return LABEL
     return CONTINUES

@@ -58,6 +58,9 @@ CHANNEL_AFTER = re.compile(r"^\s*(?:in|to|on)\s+", re.IGNORECASE)
 SENTENCE_BREAK = re.compile(r"[.!?]+[\"”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])")
 CLAUSE_REACH = 400
 """How far back a speaker phrase is looked for, in characters."""
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^,]*,\s*$", re.IGNORECASE)
+"""A relative clause between a speaker and the verb: in "The report, which was submitted to
+the Parliament, said:" the report speaks, not the Parliament."""
 SUBJECT_ENDS = frozenset({"has", "have", "had", "is", "was", "were", "will", "would", "are",
                           "did", "does", "do", "can", "could", "must", "should"})
 
@@ -66,7 +69,7 @@ def before(gap: str) -> tuple[str, str] | None:
     """(speaker phrase, what follows the verb) when `gap` ends by introducing a quote."""
     match = VERB_ENDS_GAP.search(gap)
     if match:
-        clause = _clause_before(gap, match.start())
+        clause = RELATIVE_CLAUSE.sub("", _clause_before(gap, match.start()))
         if match.group("verb").lower() in PARTICIPLE_VERBS:
             return subject_of(clause), match.group("after")
         return clause, match.group("after")

@@ -77,7 +77,8 @@ def body_in(phrase: str, after_verb: str = "") -> BodyPhrase | None:
                           channel or (head if head in CHANNEL_NOUNS else None))
     if _is_organisation_name(words) and bare.casefold() not in NOT_BODIES:
         return BodyPhrase(bare, bare, None, channel)
-    if len(words) == 1 and head in GENERIC_BODIES and bare != phrase:
+    if len(words) <= 3 and head in GENERIC_BODIES and bare != phrase \
+            and all(word.islower() for word in words):  # "the trust", "the health board"
         return BodyPhrase(phrase, None, None, channel)
     return None
 

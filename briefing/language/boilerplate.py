@@ -10,8 +10,8 @@ Boilerplate: links to other stories ("READ MORE: ...", "MORE NEWS:", "Related to
 photo captions (a "Picture:" line, or a caption printed twice, as alt text and as
 caption), bylines ("By Lev Lourie") and datelines ("Tuesday, September 5, 2017",
 "Published 3 hours ago", "Date of Publication:"), advert placeholders ("Hide Ad"),
-cookie notices, the site's own furniture ("Skip to main content", "Share this"), and
-section labels.
+cookie notices, the site's own furniture ("Skip to main content", "Share this", "Register
+now to continue reading"), and section labels.
 """
 
 from __future__ import annotations
@@ -42,6 +42,11 @@ ADVERT = re.compile(r"^(?:hide ad|advertisement|sponsored(?: content)?|ad|promot
                     re.IGNORECASE)
 COOKIES = re.compile(r"\bcookies?\b.*\b(?:accept|consent|privacy|settings|use)\b"
                      r"|\b(?:accept|consent|use)\b.*\bcookies?\b", re.IGNORECASE)
+PAYWALL = re.compile(r"\b(?:register|sign up|subscribe|log in|sign in)\b.{0,60}\b(?:continue|keep)"
+                     r" reading\b|\b(?:why not|please) (?:register|subscribe|sign up)\b"
+                     r"|\benjoy the following (?:great )?benefits\b|\balready (?:a member|registered|"
+                     r"a subscriber)\b", re.IGNORECASE)
+"""A paywall's or a registration box's words: "Register now to continue reading"."""
 FURNITURE = re.compile(r"^(?:skip to (?:main )?content|share(?: this)?(?: article| story| page)?"
                        r"|comments?|listen to this article|print this page|back to top"
                        r"|subscribe(?: now)?|newsletter|menu|search)\W*$", re.IGNORECASE)
@@ -64,7 +69,7 @@ def boilerplate_reason(paragraph: Paragraph, before: Paragraph | None = None,
         return "an advert placeholder"
     if len(text.split()) <= 40 and COOKIES.search(text):
         return "a cookie notice"
-    if FURNITURE.match(text):
+    if FURNITURE.match(text) or (len(text.split()) <= 60 and PAYWALL.search(text)):
         return "the site's furniture"
     if paragraph.kind is ParagraphKind.HEADING:
         return "a section label"

@@ -17,11 +17,17 @@ someone ("Mr Clarke").
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from typing import NamedTuple
 
 from .bodies import DETERMINER
-from .words import ORGANISATION_NAME_NOUNS, ROLE_WORDS
+from .words import (
+    INSPECTORATE_ABBREVIATIONS,
+    INSPECTORATE_BARE_NAMES,
+    ORGANISATION_NAME_NOUNS,
+    ROLE_WORDS,
+)
 
 KEPT_TITLES = {"Dr", "Professor", "Prof", "Sir", "Dame", "Lord", "Lady", "Baroness", "Rev",
                "Councillor", "Cllr"}
@@ -38,8 +44,13 @@ ORGANISATION_WORDS = frozenset("""
 constabulary police council trust hospital hospitals service services inspectorate
 commission department unit authority board office agency
 """.split())
+LAW_WORDS = frozenset("""
+act acts bill regulations regulation order code guidance framework standards
+""".split())
+"""The last words of a law or a code's name ("the Health and Social Care Act"), never a person's."""
 LEADING_WORDS = frozenset("""
 as so and but however meanwhile also now then today yesterday speaking responding commenting
+response reply
 though although while when after before later earlier in addition finally separately
 """.split())
 """Words before a speaker phrase that are not part of it: "But he", "as they"."""
@@ -76,7 +87,12 @@ CLAUSE_REACH = 300
 TRAILING_PUNCTUATION = ",.;:!?)"
 POSSESSIVE_END = re.compile(r"['’]s?$")
 
-_NOT_NAME_WORDS = ROLE_WORDS | ORGANISATION_WORDS | ORGANISATION_NAME_NOUNS
+INSPECTORATES = frozenset(INSPECTORATE_ABBREVIATIONS) | {
+    name for name in INSPECTORATE_BARE_NAMES if " " not in name}
+"""An inspectorate's one-word name after a person's: "Angela Kirk Ofsted inspector"."""
+_NOT_NAME_WORDS = ROLE_WORDS | ORGANISATION_WORDS | ORGANISATION_NAME_NOUNS | LAW_WORDS \
+    | {name.lower() for name in INSPECTORATES}
+"""Words no person's name holds: "Angela Kirk Ofsted inspector" is Angela Kirk, of Ofsted."""
 _TITLES = KEPT_TITLES | COURTESY_TITLES
 _SENTENCE_STARTS = SENTENCE_WORDS - {"the", "a", "an"}
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -226,7 +242,7 @@ def mentions_in(text: str) -> list[Mention]:
         last = words[end - 1]
         stop = last.start() + len(POSSESSIVE_END.sub("", last.group().rstrip(TRAILING_PUNCTUATION)))
         following = words[end].group() if end < len(words) else ""
-        if stop < last.end() or not following[:1].isupper():
+        if stop < last.end() or not following[:1].isupper() or following in INSPECTORATES:
             clause = CLAUSE_BREAK.split(text[max(0, starts[first] - CLAUSE_REACH):starts[first]])[-1]
             name, before, title = name_in(clause + text[starts[first]:stop])
             if name and (len(name.split()) > 1) and not _after_place(before, title):
@@ -264,4 +280,8 @@ def _apposition(after: str) -> list[str]:
                   r"|of|for|and))*)", after)
     if of and ORGANISATION_END.search(of.group(1)):
         return [of.group(1)]
+    words = after.split()[:4]
+    if words and words[0] in INSPECTORATES:  # "Angela Kirk Ofsted inspector gave ..."
+        roles = list(itertools.takewhile(lambda word: word.lower() in ROLE_WORDS, words[1:]))
+        return [" ".join(words[:1 + len(roles)])] if roles else []
     return []

@@ -6,12 +6,11 @@ commissioner", "Zoë Billingham, from HMICFRS", "She", "Mrs Godfrey", "the repor
 "Ofsted"), in reading order. Out: the `Speaker` each names, the `Cast` of everyone
 met, and whom each person speaks for once the subject and the inspector are known.
 
-Names, roles and organisations are read as `names` says; bodies as `bodies` says.
-One person is one speaker however the text names them: "Prof Ted Baker" and "Prof
-Baker", "Mr Neale" (met first) and "Peter Neale", "Helen Collier" and "Helen". A
-pronoun means someone already named: "he/she" the last person, "it" the last body,
-"they" the last body (or speaker). A role alone ("the chief inspector") is the person
-known in that role, or a speaker described by it until the text names them.
+Names, roles and organisations are read as `names` says; bodies as `bodies` says. One
+person is one speaker however the text names them: "Prof Ted Baker" and "Prof Baker",
+"Mr Neale" and "Peter Neale". "He/she" is the last person (with nobody named, someone to
+fill in), "it" and "they" the last body (or speaker). A role alone ("the chief inspector")
+is the person known in that role, or a speaker described by it until the text names them.
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ from dataclasses import dataclass, field
 
 from . import names
 from .bodies import BodyPhrase, body_in
+from .marks import PLACEHOLDER
 from .names import bare_name
 from .sides import speaks_for
 
@@ -93,9 +93,17 @@ class Cast:
         """The person or body `phrase` names as speaking (added if new), or None. `after_verb`
         is what follows the verb ("in a statement"), which may say how a body speaks. In
         `narration` (speech reported, not quoted) a role alone names only someone known."""
+        if names.cleaned(phrase).lower() in PRONOUNS:
+            return self._heard(self._last_person())  # "she" is a person, never a body
         return self._heard(self._pronoun(phrase) or self._person(phrase, paragraph)
                            or self._body(phrase, paragraph, after_verb)
                            or self._described(phrase, paragraph, create=not narration))
+
+    def someone(self, paragraph: int) -> Speaker:
+        """Whom "She said:" means when the text names nobody ("A former worker"): to fill in."""
+        self.people.append(speaker := Speaker(PLACEHOLDER, first_paragraph=paragraph))
+        self._heard(speaker)
+        return speaker
 
     def _heard(self, speaker: Speaker | None) -> Speaker | None:
         if speaker is not None:

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from ..inputs.source import Paragraph, SourceText
 from . import attribution
 from .boilerplate import body_start
-from .names import mentions_in
+from .names import cleaned, mentions_in
 from .quotemarks import QuoteSpan, quote_spans
-from .speakers import Cast, Speaker, note_mention, note_voices, settle
+from .speakers import PRONOUNS, Cast, Speaker, note_mention, note_voices, settle
 
 MIN_CONTINUATION_WORDS = 3
 MIN_QUOTATION_WORDS = 6
@@ -132,6 +132,8 @@ class _Reader:
         consumed = 0
         if handed is not None and (named := self.cast.attribute(handed[0], number, handed[1])):
             speaker, consumed = speaker or named, handed[2]
+        if speaker is None and introduced and _is_personal_pronoun(introduced[0]):
+            speaker = self.cast.someone(number)  # "She said:" with nobody named yet
         words = len(quoted.split())
         if speaker is None and words >= MIN_CONTINUATION_WORDS and (
                 span.open == self.start or (previous is not None and JOINS.match(gap))):
@@ -202,3 +204,8 @@ def _regrouped(quotes: list[SpokenQuote], links: dict[int, Speaker]) -> list[Spo
     """The quotes with each speaker named by role alone replaced by the person linked."""
     return [SpokenQuote(q.paragraph, links.get(id(q.speaker), q.speaker), q.text, q.spans)
             for q in quotes]
+
+
+def _is_personal_pronoun(phrase: str) -> bool:
+    """"He" or "she", as a whole speaker phrase ("But she added:")."""
+    return cleaned(phrase).lower() in PRONOUNS

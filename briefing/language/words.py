@@ -31,7 +31,8 @@ PARTICIPLE_VERBS = frozenset(verb for verb in ATTRIBUTION_VERBS if verb.endswith
 EMBEDDING_VERBS = ATTRIBUTION_VERBS + (
     "found", "finds", "find", "called", "calls", "described", "describes", "branded", "brands",
     "labelled", "labels", "criticised", "criticises", "praised", "praises", "highlighted",
-    "highlights", "revealed", "reveals", "judged", "rated", "concluded", "identified")
+    "highlights", "revealed", "reveals", "judged", "rated", "concluded", "identified",
+    "observed", "noted", "assured", "satisfied", "indicated", "showed", "shows")
 """Verbs whose subject owns a quotation inside its sentence: "inspectors found “...”",
 "X called the prison ‘...’"."""
 INSPECTION_VOICE_NOUNS = frozenset("""

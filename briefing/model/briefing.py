@@ -152,6 +152,23 @@ class Briefing:
         """The whole briefing as one self-contained page, to print or save: `downloads/x.html`."""
         return f"downloads/{self.slug}.html"
 
+    @property
+    def summary_path(self) -> str:
+        """The briefing on one page, to read at a glance or print on one sheet: `x/summary.html`."""
+        return self.path("summary")
+
+    @property
+    def key_quotes(self) -> tuple[tuple[Reaction, Quote], ...]:
+        """The inspectorate's voice, then the inspected organisation's: the first quote of the
+        first reaction that speaks for each, since a report of an inspection leads each side
+        with the words it chose to stand for it. A side that is not quoted is left out."""
+        chosen = []
+        for side in ("inspector", "subject"):
+            reaction = next((r for r in self.reactions if r.speaks_for == side and r.quotes), None)
+            if reaction is not None:
+                chosen.append((reaction, reaction.quotes[0]))
+        return tuple(chosen)
+
     def reactions_by(self, person: Person) -> tuple[Reaction, ...]:
         return tuple(r for r in self.reactions if r.person.id == person.id)
 

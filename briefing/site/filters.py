@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import calendar
 
+from markupsafe import Markup
+
 from ..inputs.dates import first_day, precision
 from ..language.words import plural
 
@@ -35,6 +37,14 @@ def atom_date(iso: str) -> str:
     return f"{first_day(iso).isoformat()}T00:00:00Z"
 
 
+def css_string(text: str) -> Markup:
+    """`text` as a quoted CSS string, for a running title in an `@page` rule: every character
+    but letters, digits and spaces escaped (`\\00003c`), so nothing in a title can close the
+    string or the `<style>` element it stands in."""
+    escaped = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x}" for c in text)
+    return Markup(f'"{escaped}"')
+
+
 FILTERS = {"long_date": long_date, "plural": plural, "paragraphs": paragraphs,
-           "atom_date": atom_date}
+           "atom_date": atom_date, "css_string": css_string}
 """The theme's filters that need nothing of MkDocs (`mkdocs.theme` adds the ones that do)."""

@@ -20,6 +20,7 @@ from .chart import findings_and_concerns
 
 INDEX_TITLES = {"subject": "Organisations inspected", "inspector": "Inspecting bodies",
                 "tag": "Topics", "person": "People"}
+SUMMARY_TITLE = "One-page summary"
 
 
 @dataclass(frozen=True)
@@ -96,9 +97,13 @@ def site_pages(collection: Collection) -> list[SitePage]:
 
 
 def briefing_pages(briefing: Briefing, collection: Collection) -> list[SitePage]:
+    """The sections of a briefing, then its one-page summary (a page of its own, linked from
+    the overview, not a section of the navigation)."""
     context = {"briefing": briefing, "related": collection.related(briefing)}
-    return [SitePage(f"{briefing.slug}/{s.name}.md", s.title, f"briefing/{s.name}.html",
-                     {**context, "section": s.name}) for s in briefing.sections]
+    sections = [SitePage(f"{briefing.slug}/{s.name}.md", s.title, f"briefing/{s.name}.html",
+                         {**context, "section": s.name}) for s in briefing.sections]
+    return sections + [SitePage(_md(briefing.summary_path), SUMMARY_TITLE,
+                                "briefing/summary.html", {**context, "section": "summary"})]
 
 
 def download_pages(collection: Collection) -> list[SitePage]:

@@ -19,6 +19,8 @@ import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from shared_texts import CORPUS
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -58,7 +60,7 @@ def two_briefing_docs(folder: Path) -> Path:
     kent = docs / KENT
     kent.mkdir()
     shutil.copy(ROOT / "tests" / "fixtures" / "briefings" / KENT / "briefing.yml", kent)
-    shutil.copy(ROOT / "tests" / "fixtures" / "samples" / KENT / "source.txt", kent)
+    shutil.copy(CORPUS / KENT / "source.txt", kent)
     return docs
 
 

@@ -1,8 +1,8 @@
 """axe-core finds no WCAG 2.2 A or AA violation on any kind of page, in light and in dark.
 
 One page of every kind is checked, in both colour schemes the theme defines: the home page,
-each section of a briefing, the one-page print view, the search page with results, the
-single-file export, and the 404 page as a host serves it.
+each section of a briefing, its one-page summary, the one-page print view, the search page
+with results, the single-file export, and the 404 page as a host serves it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from .support import CUMBRIA, KENT, SECTIONS, axe_violations
 PAGES = {
     "home": "index.html",
     **{section: f"{CUMBRIA}/{section}.html" for section in SECTIONS},
+    "summary": f"{CUMBRIA}/summary.html",
     "print": None,  # the site's print view, wherever it is (BuiltSite.print_view)
     "search": "search.html?q=missing%20children",
     "export": f"downloads/{CUMBRIA}.html",
