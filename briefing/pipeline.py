@@ -24,6 +24,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .checks.checker import Locations, check_briefing
+from .checks.series import check_links, links_of
 from .errors import BriefingError, CheckFailed, Problem
 from .inputs.files import DEFAULT_MAX_MB, unsafe_entries
 from .inputs.fingerprint import fingerprint
@@ -35,6 +36,7 @@ from .inputs.folders import (
     find_briefing_folders,
     load_briefing,
 )
+from .inputs.organisations import load_organisations
 from .model.briefing import Briefing, build_briefing
 from .model.collection import build_collection
 from .parallel.cache import RenderCache
@@ -43,7 +45,7 @@ from .site.context import TemplateContexts
 from .site.output import SiteOutput
 from .site.pagekeys import page_keys
 from .site.pages import SitePlan, plan_site
-from .site.reproducible import pinned_build_time
+from .site.reproducible import pinned_build_time, pinned_date
 
 
 class BrokenLinks(BriefingError):
@@ -96,7 +98,8 @@ def build_site(settings: BuildSettings) -> Iterator[SiteBuild]:
             settings.docs_dir, settings.max_file_mb, workers)  # load, check, model
         workers.hold_collector()  # and leave what was loaded out of every collection
         with pinned_build_time(briefings):
-            collection = build_collection(briefings)  # group
+            organisations, _ = load_organisations(settings.docs_dir)  # checked by load_site
+            collection = build_collection(briefings, organisations, pinned_date())  # group
             plan = plan_site(collection, settings.archive_name, archive=settings.archive)
             keys = page_keys(plan, settings.docs_dir, settings.site_wide) if cache else {}
             output = SiteOutput(plan, settings.docs_dir, settings.site_dir, workers, keys)
@@ -162,32 +165,42 @@ def _checked(docs_dir: Path, max_file_mb: float, workers: Workers | None,
                              max_bytes=int(max_file_mb * 1_000_000), then=then,
                              prepare=prepare)
     check_problems = []
+    organisations, register_problems = load_organisations(docs_dir, int(max_file_mb * 1_000_000))
+    problems.extend(register_problems)
+    every_links = []
     results = (workers or Workers(may_fork=False)).map(task, folders, remember_by=remember_by)
-    for result, load_problems, found in results:
+    for result, load_problems, found, links in results:
         problems.extend(load_problems)
         check_problems.extend(found)
+        every_links.extend(links)
         if result is not None and not problems and not check_problems:
             yield result
-    # Files that cannot be read come first, then what is wrong in the ones that can.
+    # Files that cannot be read come first, then what is wrong in the ones that can, then
+    # what briefings say of each other.
     problems.extend(check_problems)
+    if not problems:
+        problems.extend(check_links(every_links, organisations, docs_dir))
     if problems:
         raise CheckFailed(relative_to_project(problems, docs_dir.parent))
 
 
 def _load_and_check(folder: Path, docs_dir: Path, max_bytes: int, then=None, prepare=None):
     """(the checked briefing with where its quotes stand, or what `then` makes of them, or
-    None if it has problems; problems loading it; problems checking it)."""
+    None if it has problems; problems loading it; problems checking it; what it says of
+    other briefings, for `check_links`, as a list of none or one)."""
     loaded, problems = load_briefing(folder, docs_dir, max_bytes)
     briefing = loaded.whole()
     if briefing is None:
-        return None, problems, []
+        return None, problems, [], []
     if prepare is not None:
         briefing, refused = prepare(briefing)
         problems = problems + refused
     found, locations = check_briefing(briefing)
+    links = [links_of(briefing)]
     if found:
-        return None, problems, found
-    return (then(briefing, locations) if then else (briefing, locations)), problems, found
+        return None, problems, found, links
+    return ((then(briefing, locations) if then else (briefing, locations)), problems, found,
+            links)
 
 
 def relative_to_project(problems: list[Problem], root: Path) -> list[Problem]:

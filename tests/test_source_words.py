@@ -41,6 +41,8 @@ BETWEEN_PARTS = re.compile(r" … | ?\[[^\]]*\] ?")
 TRUNCATED = "…"
 """What the People page adds where it shortens a quote to a line."""
 CUMBRIA = "cumbria-child-protection"
+FOLLOW_UP = "cumbria-child-protection-review"
+"""The default site's second briefing, which follows the first."""
 EDITS = {
     "I was concerned to find that children didn't receive":
         "I was concerned ... children didn't receive",
@@ -267,7 +269,7 @@ def test_every_quotation_the_default_site_shows_is_the_sources_text(default_site
     assert misquoted(shown, DEFAULT_DOCS) == []
     assert {item.kind for item in shown} == EVERY_KIND
     assert {item.where for item in shown if item.kind == "<mark>"} == {
-        "cumbria-child-protection/source.html", "downloads/cumbria-child-protection.html"}
+        f"{CUMBRIA}/source.html", f"downloads/{CUMBRIA}.html"}
 
 
 def test_a_cut_or_edited_quotation_shows_the_sources_words_between_the_cuts(edited_site):

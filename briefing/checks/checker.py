@@ -52,7 +52,7 @@ class _Checker:
 
     def run(self) -> None:
         self.check_unique_ids()
-        for section in ("findings", "concerns"):
+        for section in ("findings", "concerns", "commitments", "recommendations"):
             for i, point in enumerate(getattr(self.metadata, section)):
                 for j, citation in enumerate(point.cites):
                     self.check_citation(citation, (section, i, "cites", j))
@@ -96,7 +96,8 @@ class _Checker:
 
     def check_unique_ids(self) -> None:
         first_seen: dict[str, Path] = {}
-        for section in ("findings", "concerns", "people", "reactions"):
+        for section in ("findings", "concerns", "people", "reactions", "commitments",
+                        "recommendations"):
             for i, item in enumerate(getattr(self.metadata, section)):
                 path = (section, i, "id")
                 if item.id in first_seen:

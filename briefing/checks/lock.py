@@ -7,7 +7,8 @@ briefing.yml relies on, a hash of that paragraph's text, so a check can tell a p
 that moved (its text now stands under another number) from one that changed.
 
 The file is text, one line per citation or quote, in the order of the metadata reference
-(`summary_cites`, `source.cut_short`, `findings`, `concerns`, `reactions`), LF, UTF-8:
+(`summary_cites`, `source.cut_short`, `findings`, `concerns`, `commitments`,
+`recommendations`, `reactions`), LF, UTF-8:
 
     # source.lock: ... (a few lines saying what the file is; lines starting with # are ignored)
     findings[commitment].cites[0] 15 d497d09583b9 A clear commitment to improving…
@@ -60,9 +61,10 @@ EXCERPT_LENGTH = 60
 UPDATE = "python build.py check --update-lock"
 _ID = ID_PATTERN.removeprefix("^").removesuffix("$")
 _IDENTITY = (r"summary_cites\[\d+\]|source\.cut_short"
-             rf"|(?:findings|concerns)\[{_ID}\]\.cites\[\d+\]|reactions\[{_ID}\]\.quotes\[\d+\]")
-"""An item's identity, read by where each part stands: after `findings`, `concerns` or
-`reactions` an id (`2021` is one), after `cites`, `quotes` or `summary_cites` an index. It is
+             rf"|(?:findings|concerns|commitments|recommendations)\[{_ID}\]\.cites\[\d+\]"
+             rf"|reactions\[{_ID}\]\.quotes\[\d+\]")
+"""An item's identity, read by where each part stands: after `findings`, `concerns`,
+`commitments`, `recommendations` or `reactions` an id (`2021` is one), after `cites`, `quotes` or `summary_cites` an index. It is
 compared as written, never turned into a position: an old lock's `findings[0].cites[0]`
 names the finding whose id is `0`, in practice none, so it is ignored (see `drifts`)."""
 _ENTRY = re.compile(rf"({_IDENTITY}) ([1-9]\d*) ([0-9a-f]{{{DIGEST_LENGTH}}}) (\S.*)")
@@ -124,7 +126,7 @@ def anchors(metadata: BriefingMetadata) -> Iterator[Anchor]:
     if (cut := metadata.source.cut_short) is not None:
         yield Anchor("source.cut_short", ("source", "cut_short"), cut.after_paragraph,
                      "after_paragraph", "cut")
-    for section in ("findings", "concerns"):
+    for section in ("findings", "concerns", "commitments", "recommendations"):
         for i, point in enumerate(getattr(metadata, section)):
             for j, citation in enumerate(point.cites):
                 yield Anchor(f"{section}[{point.id}].cites[{j}]", (section, i, "cites", j),

@@ -10,14 +10,20 @@ may list them). Change any of it and every page is rendered afresh.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from ..inputs.fingerprint import fingerprint
+from ..inputs.folders import METADATA_FILE
+from ..inputs.organisations import ORGANISATIONS_FILE
 from ..parallel.cache import CACHE_FOLDER, code_version, files_digest
 
+SERIES_FIELD = re.compile(r"^\s*-?\s*(?:follows|compared)\s*:", re.MULTILINE)
+"""A briefing.yml that links to another briefing."""
 SHOWN_SETTINGS = ("site_name", "site_url", "site_description", "site_author", "copyright",
                   "use_directory_urls", "repo_url", "repo_name", "edit_uri", "extra_css",
                   "extra_javascript", "extra", "theme", "markdown_extensions",
@@ -50,7 +56,20 @@ def site_wide_digest(config: MkDocsConfig, files: Files, stylesheet: Markup, *,
     # The engine running the plugin (MkDocs, or ProperDocs with its own configuration class).
     engine = f"{type(config).__module__}.{type(config).__qualname__}"
     return files_digest([Path(folder) for folder in config.theme.dirs], code_version(), engine,
-                        written, settings, str(stylesheet), f"previewing={previewing}", pages)
+                        written, settings, str(stylesheet), f"previewing={previewing}", pages,
+                        _across_briefings(Path(config.docs_dir)))
+
+
+def _across_briefings(docs: Path) -> str:
+    """Briefings that speak of each other (a series, comparisons, the organisations register)
+    show on each page what the others say, which no page's own key holds: while any does,
+    every briefing's inputs are part of every key, so a change to one renders all again.
+    Correct first; a key per series would be faster, and is not written yet."""
+    folders = sorted(p.parent for p in docs.glob(f"*/{METADATA_FILE}"))
+    linked = (docs / ORGANISATIONS_FILE).is_file() or any(
+        SERIES_FIELD.search((folder / METADATA_FILE).read_text(encoding="utf-8", errors="replace"))
+        for folder in folders)
+    return "\n".join(f"{f.name} {fingerprint(f)}" for f in folders) if linked else ""
 
 
 def _plain(value) -> object:

@@ -2,7 +2,8 @@
 
 MkDocs lists every file of the docs folder and of the theme, and would publish each as
 it is. Out of that list go each briefing's files (the build publishes source.txt
-itself, as data; briefing.yml and source.lock never) and the theme's templates for the
+itself, as data; briefing.yml, source.lock and organisations.yml never: what a reader
+needs of them is in the pages and the JSON) and the theme's templates for the
 command line (the drafted briefing.yml); the stylesheet is replaced by its minified self;
 in come the generated pages, each an empty file with a `TemplatePage` of its own, unless
 the user wrote a Markdown page at that address (an `index.md` of their own keeps its text).
@@ -18,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..inputs.folders import LOCK_FILE, METADATA_FILE, SOURCE_FILE
+from ..inputs.organisations import ORGANISATIONS_FILE
 from ..site.pages import SitePage, SitePlan
 from ..site.stylesheet import STYLESHEET, minified
 from .template_page import TemplatePage
@@ -37,7 +39,8 @@ def site_files(files: Files, config: MkDocsConfig, plan: SitePlan, stylesheet: M
     briefing_files = {f"{b.slug}/{SOURCE_FILE}" for b in plan.briefings}
     for file in list(files):
         if (file.src_uri in briefing_files or file.src_uri.endswith("/" + METADATA_FILE)
-                or _is_lock(file) or _is_tool_template(file, config)):
+                or _is_lock(file) or _is_tool_template(file, config)
+                or file.src_uri == ORGANISATIONS_FILE):
             files.remove(file)
     if (theme_stylesheet := files.get_file_from_path(STYLESHEET)) is not None:
         files.remove(theme_stylesheet)

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from ..checks.checker import Locations
 from ..inputs.folders import WholeBriefing
-from ..inputs.schema import BriefingMetadata, Person
+from ..inputs.schema import BriefingMetadata, Compared, Person
 from ..inputs.schema import Citation as CitationMetadata
 from ..inputs.schema import Point as PointMetadata
 from ..inputs.source import SourceText
 from ..inputs.yamlfile import item_path
 from .citations import Citation, SourceParagraph, marked_kinds, source_paragraphs
+from .nextsteps import NextStep
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class Point:
     citations: tuple[Citation, ...]
     number: int = 0
     """1-based position among the briefing's points of its kind: Finding 2, shown as F2."""
+    compared: Compared | None = None
+    """How it stands against the briefing this one follows (`model.series` pairs them)."""
 
     @property
     def anchor(self) -> str:
@@ -124,6 +127,8 @@ class Briefing:
     summary_citations: tuple[Citation, ...] = ()
     """The paragraphs the summary rests on, if the analyst cited any."""
     review: Review = Review()
+    next_steps: tuple[NextStep, ...] = ()
+    """Its commitments, then its recommendations."""
 
     @property
     def cut_short_after(self) -> int | None:
@@ -180,6 +185,13 @@ class Briefing:
         return tuple(r for r in self.reactions if point in r.responds_to)
 
     @property
+    def updated(self) -> str | None:
+        """When it last changed: its newest correction's date, else its source's publication."""
+        dates = [c.date for c in self.metadata.corrections]
+        published = self.metadata.source.published
+        return max(dates) if dates else (published.date if published else None)
+
+    @property
     def sort_key(self) -> tuple[str, str, str]:
         """Newest first on the home page, by the source's publication date, then title, then
         folder name: a total order, so no list depends on the order folders are listed in."""
@@ -216,7 +228,30 @@ def build_briefing(loaded: WholeBriefing, locations: Locations) -> Briefing:
                                     metadata.summary)
     review = Review(len(loaded.review_lines), tuple(item_path(p) for p in loaded.placeholders))
     return Briefing(loaded.slug, metadata, source, findings, concerns, reactions,
-                    tuple(metadata.people), paragraphs, summary, review)
+                    tuple(metadata.people), paragraphs, summary, review,
+                    _next_steps(metadata, locations, source))
+
+
+def _next_steps(metadata: BriefingMetadata, locations: Locations, source: SourceText
+                ) -> tuple[NextStep, ...]:
+    """Commitments, then recommendations; a commitment's `who` is a person's name when it is
+    the id of one of the briefing's people."""
+    people = {p.id: p for p in metadata.people}
+    steps = []
+    for i, promise in enumerate(metadata.commitments):
+        person = people.get(promise.who)
+        steps.append(NextStep("commitment", promise.id, promise.what,
+                              _citations(promise.cites, ("commitments", i, "cites"), locations,
+                                         source),
+                              person.name if person else promise.who, person, promise.by,
+                              promise.status, promise.status_basis))
+    for i, advice in enumerate(metadata.recommendations):
+        steps.append(NextStep("recommendation", advice.id, advice.text,
+                              _citations(advice.cites, ("recommendations", i, "cites"),
+                                         locations, source),
+                              by=advice.by, recorded_status=advice.status,
+                              status_basis=advice.status_basis))
+    return tuple(steps)
 
 
 def _citation(locations: Locations, path: tuple) -> Citation:
@@ -227,7 +262,7 @@ def _citation(locations: Locations, path: tuple) -> Citation:
 def _points(kind, points: list[PointMetadata], locations: Locations, source: SourceText):
     return tuple(Point(kind, point.id, point.text,
                        _citations(point.cites, (f"{kind}s", i, "cites"), locations, source),
-                       i + 1)
+                       number=i + 1, compared=point.compared)
                  for i, point in enumerate(points))
 
 

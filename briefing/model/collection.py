@@ -4,21 +4,27 @@ In: every modelled `Briefing`, newest first. Out: a `Collection` whose groups
 and people pages, and every paged list, stay small however many briefings
 there are; the site's navigation lives on these pages, never in every page.
 
-People are matched across briefings by name (ids are per briefing), so a
-person's page shows each role they held, in date order.
+Organisations are grouped by their identity in the project's register, not by the name a
+briefing writes. People are matched across briefings by name and organisation (ids are per
+briefing), so a person's page shows each role they held, in date order, and two people of
+one name at two organisations stay two.
 """
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from ..inputs.organisations import Organisations
 from ..inputs.schema import Person
 from ..language.words import ascii_only
 from .briefing import Briefing, Reaction
+from .people import PersonKey, person_keys
+from .series import Series
 
 PAGE_SIZE = 25
 """Briefings (or names) per listing page: bounded page size, whatever the site's size."""
@@ -158,6 +164,8 @@ class Collection:
     inspectors: tuple[Group, ...]
     tags: tuple[Group, ...]
     people: tuple[PersonAcross, ...]
+    series: Series
+    """Each organisation's briefings in time, and what changed between them."""
 
     @property
     def home_listings(self) -> list[Listing[Briefing]]:
@@ -170,18 +178,27 @@ class Collection:
         return paginate(items, GROUP_FOLDERS[kind], size=PAGE_SIZE * 4)
 
     def group_of(self, kind: str, name: str) -> Group:
+        """The group of a tag, or of an organisation by any name a briefing gives it."""
+        if kind in ("subject", "inspector"):
+            name = self.series.organisations.identity(name).name
         return self._groups_by_name[(kind, name)]
+
+    def organisation_group(self, kind: str, briefing: Briefing) -> Group:
+        """The group of a briefing's `subject` or `inspector`, by its identity."""
+        return self._groups_by_name[(kind, self.series.identity(
+            getattr(briefing.metadata, kind)).name)]
 
     @functools.cached_property
     def _groups_by_name(self) -> dict[tuple[str, str], Group]:
         return {(g.kind, g.name): g for g in self.subjects + self.inspectors + self.tags}
 
-    def person_named(self, name: str) -> PersonAcross:
-        return self._people_by_name[name]
+    def person_page(self, briefing: Briefing, person: Person) -> PersonAcross:
+        """The page of `person` as `briefing` names them (two people may share a name)."""
+        return self._people_by_appearance[(briefing.slug, person.id)]
 
     @functools.cached_property
-    def _people_by_name(self) -> dict[str, PersonAcross]:
-        return {p.name: p for p in self.people}
+    def _people_by_appearance(self) -> dict[tuple[str, str], PersonAcross]:
+        return {(a.briefing.slug, a.person.id): p for p in self.people for a in p.appearances}
 
     def related(self, briefing: Briefing) -> tuple[Briefing, ...]:
         """Other briefings on the same subject or quoting the same people, newest first
@@ -193,7 +210,7 @@ class Collection:
         return {b.slug: self._find_related(b) for b in self.briefings}
 
     def _find_related(self, briefing: Briefing) -> tuple[Briefing, ...]:
-        found = set(self._by_subject[briefing.metadata.subject.name])
+        found = set(self._by_subject[self.series.identity(briefing.metadata.subject).id])
         for person in briefing.people:
             found.update(self._by_person[person.name])
         found.discard(briefing.slug)
@@ -206,7 +223,7 @@ class Collection:
 
     @functools.cached_property
     def _by_subject(self) -> dict[str, list[str]]:
-        return self._first_few(lambda b: [b.metadata.subject.name])
+        return self._first_few(lambda b: [self.series.identity(b.metadata.subject).id])
 
     @functools.cached_property
     def _by_person(self) -> dict[str, list[str]]:
@@ -222,14 +239,20 @@ class Collection:
         return found
 
 
-def build_collection(briefings: list[Briefing]) -> Collection:
-    """Group `briefings` (newest first) every way a reader looks for them."""
+def build_collection(briefings: list[Briefing], organisations: Organisations | None = None,
+                     as_of: datetime.date | None = None) -> Collection:
+    """Group `briefings` (newest first) every way a reader looks for them; `as_of` is the
+    day the status of what was promised is reckoned on."""
+    series = Series(tuple(briefings), organisations or Organisations({}, {}), as_of)
     return Collection(
         briefings=tuple(briefings),
-        subjects=_groups("subject", briefings, lambda b: [b.metadata.subject.name]),
-        inspectors=_groups("inspector", briefings, lambda b: [b.metadata.inspector.name]),
+        subjects=_groups("subject", briefings,
+                         lambda b: [series.identity(b.metadata.subject).name]),
+        inspectors=_groups("inspector", briefings,
+                           lambda b: [series.identity(b.metadata.inspector).name]),
         tags=_groups("tag", briefings, lambda b: b.metadata.tags),
-        people=_people(briefings),
+        people=_people(briefings, series),
+        series=series,
     )
 
 
@@ -243,26 +266,29 @@ def _groups(kind: str, briefings: list[Briefing], names_of) -> tuple[Group, ...]
                  for name in sorted(members, key=lambda n: (n.casefold(), n)))
 
 
-def _people(briefings: list[Briefing]) -> tuple[PersonAcross, ...]:
-    seen: dict[str, list[Appearance]] = defaultdict(list)
+def _people(briefings: list[Briefing], series: Series) -> tuple[PersonAcross, ...]:
+    keys = person_keys(briefings, series.organisations)
+    seen: dict[PersonKey, list[Appearance]] = defaultdict(list)
     for briefing in briefings:
         for person in briefing.people:
-            seen[person.name].append(Appearance(briefing, person, briefing.reactions_by(person)))
+            seen[keys[(briefing.slug, person.id)]].append(
+                Appearance(briefing, person, briefing.reactions_by(person)))
     slugs = _unique_slugs(seen)
-    return tuple(PersonAcross(slugs[name], name, tuple(seen[name]))
-                 for name in sorted(seen, key=lambda n: (_surname(n), n)))
+    return tuple(PersonAcross(slugs[key], key[0], tuple(seen[key]))
+                 for key in sorted(seen, key=lambda k: (_surname(k[0]), k)))
 
 
 def _surname(name: str) -> str:
     return name.split()[-1].casefold() if name.split() else ""
 
 
-def _unique_slugs(names) -> dict[str, str]:
-    """A slug per name; names that fold to the same slug get -2, -3, ... in sorted order."""
-    slugs: dict[str, str] = {}
+def _unique_slugs(names) -> dict:
+    """A slug per name (or (name, organisation) key); names that fold to the same slug get
+    -2, -3, ... in sorted order."""
+    slugs: dict = {}
     taken: set[str] = set()
     for name in sorted(names):
-        slug = base = slugify(name)
+        slug = base = slugify(name if isinstance(name, str) else name[0])
         counter = 2
         while slug in taken:
             slug, counter = f"{base}-{counter}", counter + 1

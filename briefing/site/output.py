@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..inputs.folders import SOURCE_FILE
 from ..parallel.workers import PageRenderer, RenderedPage, SiteZipper, Workers, Written
+from .annotations import annotations_json, annotations_path
 from .archive import OFFLINE_PAGE
 from .links import LinkIndex, packed_scan
 from .pages import SitePlan
@@ -132,10 +133,14 @@ class SiteOutput:
             self._zipped = len(self.written)
 
     def _write_data_files(self) -> None:
-        """Each briefing's source text as received, the search index and the JSON data."""
+        """Each briefing's source text as received, its Web Annotations (written against that
+        text), the search index and the JSON data."""
         for briefing in self.plan.briefings:
             path = f"{briefing.slug}/{SOURCE_FILE}"
-            _write(self.site_dir / path, (self.docs_dir / path).read_bytes())
+            source = (self.docs_dir / path).read_bytes()
+            _write(self.site_dir / path, source)
+            _write(self.site_dir / annotations_path(briefing),
+                   annotations_json(briefing, source.decode("utf-8-sig")).encode("utf-8"))
         briefings = list(self.plan.briefings)
         data = {**search_files(briefings, search_entries(briefings)),
                 **published_json(self.plan.collection)}

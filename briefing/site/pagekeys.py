@@ -107,4 +107,4 @@ class _Shown:
         groups = [("subject", meta.subject.name), ("inspector", meta.inspector.name),
                   *(("tag", tag) for tag in meta.tags)]
         return (*(collection.group_of(kind, name).folder for kind, name in groups),
-                *(collection.person_named(person.name).folder for person in briefing.people))
+                *(collection.person_page(briefing, person).folder for person in briefing.people))

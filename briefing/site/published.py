@@ -16,6 +16,7 @@ from typing import Any
 from ..model.briefing import Briefing, Point
 from ..model.citations import Citation
 from ..model.collection import Collection
+from .series_data import organisations_record, series_record
 
 SCHEMA_VERSION = 1
 CATALOGUE = "briefings.json"
@@ -23,10 +24,13 @@ CATALOGUE = "briefings.json"
 
 def published_json(collection: Collection) -> dict[str, str]:
     """Site path -> JSON text, for every JSON file the site publishes."""
-    files = {f"{b.slug}/briefing.json": _dump(briefing_record(b)) for b in collection.briefings}
+    series = collection.series
+    files = {f"{b.slug}/briefing.json": _dump({**briefing_record(b), **series_record(b, series)})
+             for b in collection.briefings}
     files[CATALOGUE] = _dump({
         "schema_version": SCHEMA_VERSION,
-        "briefings": [catalogue_entry(b) for b in collection.briefings],
+        "briefings": [{**catalogue_entry(b), "organisations": organisations_record(b, series),
+                       "updated": b.updated} for b in collection.briefings],
     })
     return files
 
@@ -131,6 +135,8 @@ def linked_data(b: Briefing, page_url: str | None, *, publisher: str,
         briefing["datePublished"] = briefing["dateModified"] = updated
     if page_url:
         briefing["url"] = page_url
+    if meta.corrections:
+        briefing["dateModified"] = b.updated
     return {"@context": "https://schema.org", **briefing}
 
 

@@ -10,6 +10,7 @@ any folder, and a user's own SOURCE_DATE_EPOCH always wins.
 from __future__ import annotations
 
 import calendar
+import datetime
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -40,8 +41,19 @@ def newest_date_epoch(briefings: Sequence[Briefing]) -> int:
     """Seconds since 1970 of the newest source or report date in any briefing (midnight UTC)."""
     dates = [first_day(fact.date) for briefing in briefings
              for fact in (briefing.metadata.source.published,
-                          briefing.metadata.report and briefing.metadata.report.published)
+                          briefing.metadata.report and briefing.metadata.report.published,
+                          *briefing.metadata.corrections)
              if fact]
     if not dates:
         return FALLBACK_EPOCH
     return max(FALLBACK_EPOCH, calendar.timegm(max(dates).timetuple()))
+
+
+def pinned_date() -> datetime.date:
+    """The day the build stands on (SOURCE_DATE_EPOCH, the user's or the pinned one): what
+    "overdue" is reckoned against, so the same input says the same whenever it is built."""
+    try:
+        epoch = int(os.environ.get(VARIABLE, FALLBACK_EPOCH))
+    except ValueError:  # not a number: MkDocs says so; statuses fall back to 1980
+        epoch = FALLBACK_EPOCH
+    return datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date()
