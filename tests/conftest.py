@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from briefing.commands.schema import SCHEMA_FILE, schema_text
+from shared_texts import CORPUS
 
 ROOT = Path(__file__).resolve().parents[1]
 """The project: mkdocs.yml, build.py, docs/, templates/."""
@@ -18,6 +19,7 @@ DEFAULT_DOCS = ROOT / "tests" / "fixtures" / "default-docs"
 the user's docs/, which grows and changes with the user's own briefings."""
 CUMBRIA = "cumbria-child-protection"
 DEFAULT_BRIEFING = DEFAULT_DOCS / CUMBRIA
+KENT = "kent-police-2021"
 
 
 def default_project(folder: Path) -> Path:
@@ -26,6 +28,18 @@ def default_project(folder: Path) -> Path:
     shutil.copytree(DEFAULT_DOCS, folder / "docs")
     (folder / "docs" / SCHEMA_FILE).write_text(schema_text(), encoding="utf-8", newline="\n")
     return write_config(folder, folder / "docs", folder / "site")
+
+
+def curated_docs(docs: Path) -> Path:
+    """`docs` holding the two curated briefings: the default one and Kent's (its metadata in
+    tests/fixtures/briefings, its text from ../shared/samples)."""
+    for slug, origin, source in (
+            (CUMBRIA, DEFAULT_BRIEFING, DEFAULT_BRIEFING / "source.txt"),
+            (KENT, ROOT / "tests" / "fixtures" / "briefings" / KENT, CORPUS / KENT / "source.txt")):
+        (docs / slug).mkdir(parents=True)
+        shutil.copy(origin / "briefing.yml", docs / slug)
+        shutil.copy(source, docs / slug / "source.txt")
+    return docs
 
 
 def write_config(folder: Path, docs_dir: Path, site_dir: Path) -> Path:

@@ -11,7 +11,6 @@ curated), never from docs/; with `site_url`, so that the sitemap lists its pages
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,8 +20,7 @@ from bs4 import BeautifulSoup
 from briefing.commands.build import run_build
 from briefing.project import Project
 from briefing.site.filters import css_string
-from conftest import DEFAULT_BRIEFING
-from shared_texts import CORPUS
+from conftest import curated_docs
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -35,13 +33,7 @@ SITE_URL = "https://example.org/briefings/"
 def built(tmp_path_factory, config_for) -> tuple[Path, Path]:
     """(site folder, docs folder) of the two curated briefings."""
     project = tmp_path_factory.mktemp("overview")
-    docs = project / "docs"
-    for slug, origin, source in (
-            (CUMBRIA, DEFAULT_BRIEFING, DEFAULT_BRIEFING / "source.txt"),
-            (KENT, FIXTURES / "briefings" / KENT, CORPUS / KENT / "source.txt")):
-        (docs / slug).mkdir(parents=True)
-        shutil.copy(origin / "briefing.yml", docs / slug)
-        shutil.copy(source, docs / slug / "source.txt")
+    docs = curated_docs(project / "docs")
     config = config_for(project, docs, project / "site")
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))
     config.write_text(yaml.safe_dump({**settings, "site_url": SITE_URL}), encoding="utf-8")

@@ -10,7 +10,6 @@ the one-page summary must hold when a briefing is long.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,8 +21,7 @@ from briefing.project import Project
 
 from .paper import PrintedPage, page_count, pdf_pages, print_to_pdf, unescaped
 from .support import CUMBRIA, KENT, ROOT, BuiltSite, write_config
-from conftest import DEFAULT_BRIEFING
-from shared_texts import CORPUS
+from conftest import curated_docs
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SAMPLES = ROOT.parent / "shared" / "samples"
@@ -37,13 +35,7 @@ LEAST_FILL = 0.25
 def curated_site(tmp_path_factory) -> BuiltSite:
     """The default briefing and the Kent one, from the test fixtures."""
     folder = tmp_path_factory.mktemp("paper")
-    docs = folder / "docs"
-    for slug, origin, source in (
-            (CUMBRIA, DEFAULT_BRIEFING, DEFAULT_BRIEFING / "source.txt"),
-            (KENT, FIXTURES / "briefings" / KENT, CORPUS / KENT / "source.txt")):
-        (docs / slug).mkdir(parents=True)
-        shutil.copy(origin / "briefing.yml", docs / slug)
-        shutil.copy(source, docs / slug / "source.txt")
+    docs = curated_docs(folder / "docs")
     result = run_build(Project(write_config(folder, docs)))
     return BuiltSite(result.site_dir, docs)
 
